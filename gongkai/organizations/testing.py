@@ -1,0 +1,3 @@
+URL_KWARGS = {
+    "org_id": lambda world: world["orgs"]["yuandian"].pk,
+}
