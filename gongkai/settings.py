@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.cases",
     "gongkai.reports",
+    "gongkai.checks",
     "gongkai.portal",
 ]
 

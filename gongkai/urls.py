@@ -9,6 +9,7 @@ urlpatterns = [
     path("staff/applications/", include("gongkai.applications.urls")),
     path("staff/cases/", include("gongkai.cases.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/checks/", include("gongkai.checks.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
     path("annual-reports/", include("gongkai.reports.public_urls")),
     path("complaints/", include("gongkai.cases.public_urls")),
