@@ -1,0 +1,453 @@
+"""Statutory clocks: replay a case's events into its deadlines, with a step-by-step Chinese explanation.
+
+Pure Python (no Django). Rules implemented (《政府信息公开条例》):
+
+* 第三十三条: reply within ``reply_days`` (20) 工作日 of 收到申请之日 (第三十一条 decides which day that is; the
+  caller records it as the RECEIVED event's date and may name the channel in ``note``); one extension of at most
+  ``max_extension_days`` (20) with the 工作机构负责人's approval.
+* 第三十条: the 补正告知 must go out within ``correction_notice_days`` (7) 工作日 of receipt; while the applicant
+  corrects, the reply clock waits; it restarts in full from the day the corrected application is received. An
+  unexcused lapse ends the case (视为放弃申请).
+* 第三十三条第三款 / 第三十二条 / 第三十四条: time spent consulting a third party or a co-producing agency is not
+  counted. Model (spec §1.5 [I]): the clock pauses after the day the 征求意见书 is sent and resumes on the day the
+  opinion arrives or the ``consultation_days`` (15) 工作日 window ends, whichever is first. The working days in
+  (sent, resumed] are excluded.
+* 第三十五条: a reasonable delay (``until`` date, or ``days`` more 工作日) replaces the due date.
+* 信息处理费 (国办函〔2020〕109号, payment period [U]): with ``fee_pauses`` the clock pauses from the fee notice
+  until payment; non-payment ends the case.
+
+Invalid events never crash a replay: they are ignored and reported in ``warnings`` (and the explanation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from .calc import WorkCalendar, fmt, span_text, weekday_name
+
+
+class Kind(StrEnum):
+    RECEIVED = "received"
+    CORRECTION_REQUESTED = "correction_requested"
+    CORRECTION_RECEIVED = "correction_received"
+    CORRECTION_LAPSED = "correction_lapsed"
+    THIRD_PARTY_SENT = "third_party_sent"
+    THIRD_PARTY_ANSWERED = "third_party_answered"
+    THIRD_PARTY_LAPSED = "third_party_lapsed"
+    COPRODUCER_SENT = "coproducer_sent"
+    COPRODUCER_ANSWERED = "coproducer_answered"
+    COPRODUCER_LAPSED = "coproducer_lapsed"
+    EXTENDED = "extended"
+    DELAY_SET = "delay_set"
+    FEE_NOTICE_ISSUED = "fee_notice_issued"
+    FEE_PAID = "fee_paid"
+    FEE_LAPSED = "fee_lapsed"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class ClockEvent:
+    kind: Kind
+    on: date
+    days: int | None = None
+    until: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    reply_days: int = 20
+    correction_notice_days: int = 7
+    consultation_days: int = 15
+    max_extension_days: int = 20
+    fee_pauses: bool = True
+
+
+RUNNING, PAUSED, CLOSED = "running", "paused", "closed"
+
+
+@dataclass
+class ClockState:
+    state: str
+    due_date: date | None
+    correction_due: date | None
+    days_left: int | None
+    overdue: bool
+    provisional: bool
+    explanation: list[str]
+    warnings: list[str] = field(default_factory=list)
+    pause_reason: str = ""  # "correction" | "third_party" | "coproducer" | "fee" while paused
+    pause_until: date | None = None  # end of the consultation window / 补正期限 / 缴费期限, when known
+    closed_on: date | None = None
+    extended_days: int = 0
+    received_on: date | None = None
+
+
+_CONSULT = {
+    Kind.THIRD_PARTY_SENT: ("third_party", "sent"),
+    Kind.THIRD_PARTY_ANSWERED: ("third_party", "answered"),
+    Kind.THIRD_PARTY_LAPSED: ("third_party", "lapsed"),
+    Kind.COPRODUCER_SENT: ("coproducer", "sent"),
+    Kind.COPRODUCER_ANSWERED: ("coproducer", "answered"),
+    Kind.COPRODUCER_LAPSED: ("coproducer", "lapsed"),
+}
+_CONSULT_LABEL = {
+    "third_party": ("第三方", "第三十二条、第三十三条第三款"),
+    "coproducer": ("共同制作机关", "第三十四条、第三十三条第三款"),
+}
+
+
+def describe_period(start: date, days: int, due: date, calendar: WorkCalendar, *, what: str, label: str) -> str:
+    """One explanation sentence for ``days`` 工作日 counted from ``start`` to ``due``.
+
+    ``2024-09-27（星期五）收到申请，次日起算20个工作日；9月29日（星期日）调休上班计入；10月1日至7日国庆节放假不计；
+    10月12日（星期六）调休上班计入；答复期限为2024-10-30（星期三）``
+    """
+    first = "当日" if calendar.count_start_day and calendar.is_working_day(start) else "次日"
+    parts = [f"{fmt(start)}{what}，{first}起算{days}个工作日"]
+    items: list[tuple[date, str]] = []
+    for a, b, name in calendar.holiday_spans(start, due):
+        items.append((a, f"{span_text(a, b, ref_year=start.year)}{name or '节假日'}放假不计"))
+    for d in calendar.makeup_days(start, due):
+        items.append((d, f"{span_text(d, d, ref_year=start.year)}（{weekday_name(d)}）调休上班计入"))
+    items.sort(key=lambda item: item[0])
+    # merge consecutive 调休 items ("9月29日（星期日）、10月12日…") only when nothing lies between them
+    merged: list[str] = []
+    previous_makeup = False
+    for _, text in items:
+        is_makeup = text.endswith("调休上班计入")
+        if is_makeup and previous_makeup:
+            merged[-1] = merged[-1].removesuffix("调休上班计入") + "、" + text
+        else:
+            merged.append(text)
+        previous_makeup = is_makeup
+    parts.extend(merged)
+    sentence = "；".join(parts) + f"；{label}为{fmt(due)}"
+    if calendar.any_provisional(start, due):
+        years = sorted({y for y in range(start.year, due.year + 1) if y not in calendar.loaded_years})
+        sentence += f"（{'、'.join(str(y) for y in years)}年放假安排尚未录入，暂按周末和固定日期节日计算，为暂定期限）"
+    return sentence
+
+
+def simple_deadline(
+    start: date, days: int, calendar: WorkCalendar, *, what: str, label: str = "期限", counting: str = "working"
+) -> tuple[date, list[str]]:
+    """A plain period with no pauses: 第二十六条 主动公开 (20 工作日), 行政复议 答复 (10 工作日, 行政复议法 第四十八条),
+    or a calendar-day period (``counting="calendar"``, e.g. 行政诉讼 答辩 15日, rolled to the next working day)."""
+    if counting == "calendar":
+        raw = start.toordinal() + days
+        due = calendar.add_calendar_days(start, days)
+        line = f"{fmt(start)}{what}，次日起算{days}日（自然日）"
+        if due.toordinal() != raw:
+            end = date.fromordinal(raw)
+            line += f"；{fmt(end)}为休息日，顺延至其后第一个工作日（民事诉讼法 第八十五条）"
+        line += f"；{label}为{fmt(due)}"
+        if calendar.any_provisional(start, due):
+            line += "（所涉年度放假安排尚未录入，为暂定期限）"
+        return due, [line]
+    due = calendar.add_working_days(start, days)
+    return due, [describe_period(start, days, due, calendar, what=what, label=label)]
+
+
+class _Replay:
+    def __init__(self, calendar: WorkCalendar, rule: ClockRule, today: date):
+        self.cal = calendar
+        self.rule = rule
+        self.today = today
+        self.lines: list[str] = []
+        self.warnings: list[str] = []
+        self.state = RUNNING
+        self.received: date | None = None
+        self.due: date | None = None
+        self.correction_due: date | None = None
+        self.correction_sent = False
+        self.remaining: int | None = None  # frozen working days while paused
+        self.paused_on: date | None = None
+        self.pauses: dict[str, date | None] = {}  # reason -> window end (None: open-ended)
+        self.extended = 0
+        self.closed_on: date | None = None
+        self.late = False
+        self.dates_used: list[date] = []
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def warn(self, text: str) -> None:
+        self.warnings.append(text)
+        self.lines.append(f"注意：{text}")
+
+    def pause(self, reason: str, on: date, until: date | None) -> None:
+        if not self.pauses:
+            self.remaining = self.cal.working_days_between(on, self.due)
+            self.paused_on = on
+            self.state = PAUSED
+        self.pauses[reason] = until
+
+    def resume(self, reason: str, on: date) -> None:
+        self.pauses.pop(reason, None)
+        if self.pauses:
+            return
+        used = self.cal.working_days_between(self.paused_on, on)
+        new_due = self.cal.add_working_days(on, self.remaining)
+        self.lines.append(
+            f"自{fmt(self.paused_on)}次日至{fmt(on)}（{used}个工作日）不计入答复期限，"
+            f"自{fmt(on)}次日起继续计算剩余{self.remaining}个工作日，答复期限为{fmt(new_due)}"
+        )
+        self.due = new_due
+        self.dates_used.append(new_due)
+        self.state = RUNNING
+        self.remaining = None
+        self.paused_on = None
+
+    def expire_consultations(self, before: date) -> None:
+        """Consultation windows that ended before ``before`` resume the clock on their last day."""
+        while True:
+            open_windows = [(end, r) for r, end in self.pauses.items() if r in _CONSULT_LABEL and end is not None]
+            due = [(end, r) for end, r in open_windows if end < before]
+            if not due:
+                return
+            end, reason = min(due)
+            who, _ = _CONSULT_LABEL[reason]
+            self.lines.append(f"{fmt(end)}征求{who}意见的期限届满，未收到意见")
+            self.resume(reason, end)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def apply(self, ev: ClockEvent) -> None:
+        cal, rule = self.cal, self.rule
+        if self.state == CLOSED:
+            self.warn(f"{fmt(ev.on)}的事项发生在办结之后，不影响期限")
+            return
+        if ev.kind == Kind.RECEIVED:
+            if self.received is not None:
+                self.warn(f"重复登记收到申请（{ev.on.isoformat()}），已忽略")
+                return
+            self.received = ev.on
+            channel = f"（{ev.note}）" if ev.note else ""
+            self.due, lines = simple_deadline(ev.on, rule.reply_days, cal, what=f"收到申请{channel}", label="答复期限")
+            self.lines.extend(lines)
+            self.correction_due = cal.add_working_days(ev.on, rule.correction_notice_days)
+            self.lines.append(
+                f"如需补正，应于{fmt(self.correction_due)}前一次性告知申请人（第三十条，"
+                f"{rule.correction_notice_days}个工作日）"
+            )
+            self.dates_used += [self.due, self.correction_due]
+            return
+        if self.received is None:
+            self.warn(f"{fmt(ev.on)}的事项早于收到申请，已忽略")
+            return
+
+        if ev.kind == Kind.CORRECTION_REQUESTED:
+            if self.correction_sent:
+                self.warn("第三十条要求一次性告知补正，重复的补正告知不再中止期限")
+                return
+            self.correction_sent = True
+            if ev.on > self.correction_due:
+                self.warn(
+                    f"补正告知于{fmt(ev.on)}发出，已超过第三十条规定的{rule.correction_notice_days}个工作日"
+                    f"（应于{fmt(self.correction_due)}前）"
+                )
+            until = f"，补正期限至{fmt(ev.until)}" if ev.until else ""
+            self.lines.append(f"{fmt(ev.on)}告知申请人补正{until}；答复期限自收到补正的申请之日起重新计算（第三十条）")
+            self.pauses.clear()
+            self.state = PAUSED
+            self.paused_on = ev.on
+            self.remaining = rule.reply_days + self.extended
+            self.pauses["correction"] = ev.until
+        elif ev.kind == Kind.CORRECTION_RECEIVED:
+            if "correction" not in self.pauses:
+                self.warn(f"{fmt(ev.on)}收到补正，但此前未告知补正，已忽略")
+                return
+            self.pauses.clear()
+            self.state = RUNNING
+            self.remaining = None
+            self.paused_on = None
+            days = rule.reply_days + self.extended
+            self.due, lines = simple_deadline(ev.on, days, cal, what="收到补正的申请", label="答复期限")
+            self.lines.extend(lines)
+            self.dates_used.append(self.due)
+        elif ev.kind == Kind.CORRECTION_LAPSED:
+            if "correction" not in self.pauses:
+                self.warn(f"{fmt(ev.on)}登记补正逾期，但此前未告知补正，已忽略")
+                return
+            self.lines.append(f"{fmt(ev.on)}申请人无正当理由逾期不补正，视为放弃申请，不再处理（第三十条）")
+            self.close(ev.on, count_overdue=False)
+        elif ev.kind in _CONSULT:
+            reason, step = _CONSULT[ev.kind]
+            who, basis = _CONSULT_LABEL[reason]
+            if step == "sent":
+                if reason in self.pauses:
+                    self.warn(f"征求{who}意见尚未结束，重复发出不另行中止")
+                    return
+                if "correction" in self.pauses:
+                    self.warn(f"补正期间征求{who}意见不另行中止期限")
+                    return
+                window = ev.until or cal.add_working_days(ev.on, rule.consultation_days)
+                self.lines.append(
+                    f"{fmt(ev.on)}书面征求{who}意见，意见期限{rule.consultation_days}个工作日至{fmt(window)}；"
+                    f"征求意见所需时间不计算在答复期限内（{basis}）"
+                )
+                self.pause(reason, ev.on, window)
+                self.dates_used.append(window)
+            else:
+                if reason not in self.pauses:
+                    self.warn(f"{fmt(ev.on)}登记{who}意见，但没有进行中的征求意见，已忽略")
+                    return
+                window = self.pauses[reason]
+                on = ev.on
+                if window is not None and on > window:
+                    self.lines.append(f"{fmt(window)}征求{who}意见的期限届满，其后时间计入答复期限")
+                    on = window
+                if step == "answered":
+                    self.lines.append(f"{fmt(ev.on)}收到{who}意见")
+                elif reason == "coproducer":
+                    self.lines.append(f"{fmt(ev.on)}{who}逾期未提出意见，视为同意公开（第三十四条）")
+                else:
+                    self.lines.append(f"{fmt(ev.on)}{who}逾期未提出意见，由本机关依法决定是否公开（第三十二条）")
+                self.resume(reason, on)
+        elif ev.kind == Kind.EXTENDED:
+            days = ev.days if ev.days is not None else rule.max_extension_days
+            if self.extended:
+                self.warn("答复期限只能延长一次（第三十三条），本次延长未计入")
+                return
+            if days <= 0 or days > rule.max_extension_days:
+                self.warn(f"延长期限最长不得超过{rule.max_extension_days}个工作日（第三十三条），本次延长未计入")
+                return
+            self.extended = days
+            if self.state == PAUSED:
+                self.remaining += days
+                self.lines.append(
+                    f"{fmt(ev.on)}经工作机构负责人同意延长答复期限{days}个工作日（第三十三条），恢复计算后一并计入"
+                )
+                return
+            if ev.on > self.due:
+                self.warn(f"延长决定于{fmt(ev.on)}作出，已在原答复期限{fmt(self.due)}之后")
+            old = self.due
+            self.due = cal.add_working_days(old, days)
+            self.lines.append(f"{fmt(ev.on)}经工作机构负责人同意并告知申请人，答复期限延长{days}个工作日（第三十三条）")
+            self.lines.append(
+                describe_period(old, days, self.due, cal, what="原答复期限届满", label="延长后的答复期限")
+            )
+            self.dates_used.append(self.due)
+        elif ev.kind == Kind.DELAY_SET:
+            if ev.until is None and not ev.days:
+                self.warn("第三十五条延迟答复需写明合理期限（日期或工作日数），已忽略")
+                return
+            if self.state == PAUSED:
+                self.warn("期限中止期间不能确定延迟答复期限，已忽略")
+                return
+            if ev.until is not None:
+                new_due = ev.until
+                self.lines.append(
+                    f"{fmt(ev.on)}依第三十五条确定延迟答复的合理期限，答复期限为{fmt(new_due)}"
+                    + (f"（{ev.note}）" if ev.note else "")
+                )
+            else:
+                new_due = cal.add_working_days(self.due, ev.days)
+                self.lines.append(
+                    f"{fmt(ev.on)}依第三十五条延迟答复{ev.days}个工作日，答复期限为{fmt(new_due)}"
+                    + (f"（{ev.note}）" if ev.note else "")
+                )
+            self.due = new_due
+            self.dates_used.append(new_due)
+        elif ev.kind == Kind.FEE_NOTICE_ISSUED:
+            until = f"，缴费期限至{fmt(ev.until)}" if ev.until else ""
+            if not rule.fee_pauses:
+                self.lines.append(f"{fmt(ev.on)}发出信息处理费收费通知{until}（按设置不中止答复期限）")
+                return
+            if "fee" in self.pauses:
+                self.warn("收费通知已发出，重复通知不另行中止")
+                return
+            self.lines.append(f"{fmt(ev.on)}发出信息处理费收费通知{until}；缴费期间不计入答复期限（按本机关设置）")
+            self.pause("fee", ev.on, ev.until)
+        elif ev.kind == Kind.FEE_PAID:
+            if rule.fee_pauses and "fee" not in self.pauses:
+                self.warn(f"{fmt(ev.on)}登记缴费，但没有待缴的收费通知，已忽略")
+                return
+            self.lines.append(f"{fmt(ev.on)}申请人缴纳信息处理费")
+            if rule.fee_pauses:
+                self.resume("fee", ev.on)
+        elif ev.kind == Kind.FEE_LAPSED:
+            self.lines.append(f"{fmt(ev.on)}申请人逾期未按收费通知要求缴纳费用，不再处理其申请")
+            self.close(ev.on, count_overdue=False)
+        elif ev.kind == Kind.CLOSED:
+            note = f"（{ev.note}）" if ev.note else ""
+            if self.state == RUNNING and ev.on > self.due:
+                late = self.cal.working_days_between(self.due, ev.on)
+                self.lines.append(f"{fmt(ev.on)}办结{note}，超过答复期限{late}个工作日")
+                self.close(ev.on, count_overdue=True)
+            else:
+                self.lines.append(f"{fmt(ev.on)}办结{note}，在答复期限内")
+                self.close(ev.on, count_overdue=False)
+
+    def close(self, on: date, *, count_overdue: bool) -> None:
+        self.closed_on = on
+        self.late = count_overdue
+        self.state = CLOSED
+        self.pauses.clear()
+
+    # -- result ----------------------------------------------------------------------------------
+
+    def result(self) -> ClockState:
+        cal, today = self.cal, self.today
+        provisional = any(cal.is_provisional(d) for d in self.dates_used)
+        if self.received is not None and self.due is not None:
+            provisional = provisional or cal.any_provisional(self.received, self.due)
+        common = dict(
+            correction_due=self.correction_due,
+            provisional=provisional,
+            explanation=self.lines,
+            warnings=self.warnings,
+            extended_days=self.extended,
+            received_on=self.received,
+        )
+        if self.received is None:
+            return ClockState(state=RUNNING, due_date=None, days_left=None, overdue=False, **common, closed_on=None)
+        if self.state == CLOSED:
+            return ClockState(
+                state=CLOSED,
+                due_date=self.due,
+                days_left=None,
+                overdue=self.late,
+                closed_on=self.closed_on,
+                **common,
+            )
+        if self.state == PAUSED:
+            reason = next(iter(self.pauses), "")
+            if "correction" in self.pauses:
+                reason = "correction"
+            until = self.pauses.get(reason)
+            self.lines.append(f"截至{fmt(today)}，答复期限中止，剩余{self.remaining}个工作日待恢复后计算")
+            return ClockState(
+                state=PAUSED,
+                due_date=None,
+                days_left=self.remaining,
+                overdue=False,
+                pause_reason=reason,
+                pause_until=until,
+                **common,
+            )
+        days_left = cal.working_days_between(today, self.due)
+        overdue = today > self.due
+        if overdue:
+            self.lines.append(f"截至{fmt(today)}，已超过答复期限{-days_left}个工作日")
+        else:
+            self.lines.append(f"截至{fmt(today)}，距答复期限还有{days_left}个工作日")
+        return ClockState(state=RUNNING, due_date=self.due, days_left=days_left, overdue=overdue, **common)
+
+
+def replay(
+    events: list[ClockEvent], calendar: WorkCalendar, *, today: date, rule: ClockRule = ClockRule()
+) -> ClockState:
+    """Replay ``events`` (any order; same-day events keep their given order) into the clock's state on ``today``.
+
+    Events dated after ``today`` are ignored (a clock cannot know the future).
+    """
+    run = _Replay(calendar, rule, today)
+    for ev in sorted((e for e in events if e.on <= today), key=lambda e: e.on):
+        run.expire_consultations(ev.on)
+        run.apply(ev)
+    if run.state != CLOSED:
+        run.expire_consultations(today)
+    return run.result()
