@@ -1,7 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _invalidate(**kwargs):
+    from .services import invalidate_calendar
+
+    invalidate_calendar()
 
 
 class WorkdaysConfig(AppConfig):
     name = "gongkai.workdays"
     verbose_name = _("工作日与期限")
+
+    def ready(self):
+        # Cache invalidation only (any edit, including the Django admin); no domain flow runs on signals.
+        from .models import CalendarDay, CalendarYear
+
+        for model in (CalendarYear, CalendarDay):
+            post_save.connect(_invalidate, sender=model, dispatch_uid=f"workdays-invalidate-save-{model.__name__}")
+            post_delete.connect(_invalidate, sender=model, dispatch_uid=f"workdays-invalidate-delete-{model.__name__}")
