@@ -209,12 +209,12 @@ class WorkCalendar:
         return self._dates[k]
 
     def working_days_between(self, a: date, b: date) -> int:
-        """Working days in ``(a, b]`` (``[a, b]`` with ``count_start_day``); negative if ``b < a``."""
+        """Working days in ``(a, b]`` (``[a, b]`` with ``count_start_day``, 0 when ``a == b``); negative if ``b < a``."""
         if b < a:
             return -self.working_days_between(b, a)
         i, j = self._index(a), self._index(b)
         count = self._cum[j] - self._cum[i]
-        if self.count_start_day:
+        if self.count_start_day and j > i:
             count += self._work[i]
         return count
 
@@ -321,8 +321,8 @@ def default_calendar() -> WorkCalendar:
 
 
 def span_text(first: date, last: date, *, ref_year: int | None = None) -> str:
-    """``10月1日至7日`` / ``1月28日至2月4日`` / ``6月10日``; years are written when not ``ref_year``."""
-    year = "" if first.year == ref_year else f"{first.year}年"
+    """``10月1日至7日`` / ``1月28日至2月4日`` / ``6月10日``; the year is written when it differs from ``ref_year``."""
+    year = f"{first.year}年" if ref_year is not None and first.year != ref_year else ""
     if first == last:
         return f"{year}{first.month}月{first.day}日"
     if first.year != last.year:

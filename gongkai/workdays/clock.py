@@ -166,6 +166,7 @@ class _Replay:
         self.remaining: int | None = None  # frozen working days while paused
         self.paused_on: date | None = None
         self.pauses: dict[str, date | None] = {}  # reason -> window end (None: open-ended)
+        self.expired: dict[str, date] = {}  # consultations resumed automatically at the end of their window
         self.extended = 0
         self.closed_on: date | None = None
         self.late = False
@@ -210,6 +211,7 @@ class _Replay:
             end, reason = min(due)
             who, _ = _CONSULT_LABEL[reason]
             self.lines.append(f"{fmt(end)}征求{who}意见的期限届满，未收到意见")
+            self.expired[reason] = end
             self.resume(reason, end)
 
     # -- events ----------------------------------------------------------------------------------
@@ -291,21 +293,20 @@ class _Replay:
                 self.pause(reason, ev.on, window)
                 self.dates_used.append(window)
             else:
-                if reason not in self.pauses:
+                expired = self.expired.pop(reason, None)
+                if reason not in self.pauses and expired is None:
                     self.warn(f"{fmt(ev.on)}登记{who}意见，但没有进行中的征求意见，已忽略")
                     return
-                window = self.pauses[reason]
-                on = ev.on
-                if window is not None and on > window:
-                    self.lines.append(f"{fmt(window)}征求{who}意见的期限届满，其后时间计入答复期限")
-                    on = window
                 if step == "answered":
                     self.lines.append(f"{fmt(ev.on)}收到{who}意见")
                 elif reason == "coproducer":
                     self.lines.append(f"{fmt(ev.on)}{who}逾期未提出意见，视为同意公开（第三十四条）")
                 else:
                     self.lines.append(f"{fmt(ev.on)}{who}逾期未提出意见，由本机关依法决定是否公开（第三十二条）")
-                self.resume(reason, on)
+                if expired is None:
+                    self.resume(reason, ev.on)
+                else:
+                    self.lines.append(f"征求意见期限已于{fmt(expired)}届满，其后时间计入答复期限")
         elif ev.kind == Kind.EXTENDED:
             days = ev.days if ev.days is not None else rule.max_extension_days
             if self.extended:
