@@ -128,8 +128,28 @@ class Facts:
     publications: int | None = None
     fee_yuan: Decimal | None = None
     new_media: int | None = None
+    new_media_text: str = ""
     cases: int | None = None
+    complaints: int | None = None
+    trainings: int | None = None
     extra: dict = field(default_factory=dict)
+
+
+def _fees_paid(org_ids: list[int], year: int) -> Decimal | None:
+    """信息处理费 paid in ``year`` (国办函〔2020〕109号), in 元, from the applications' fee notices."""
+    try:
+        from django.db.models import Sum
+
+        from gongkai.applications.models import ApplicantRequest, RequestKind
+    except ImportError:
+        return None
+    total = ApplicantRequest.objects.filter(
+        application__organization_id__in=org_ids,
+        kind=RequestKind.FEE,
+        outcome=ApplicantRequest.Outcome.PAID,
+        responded_on__year=year,
+    ).aggregate(total=Sum("fee_amount"))["total"]
+    return Decimal(total or 0)
 
 
 def facts(org: Organization, year: int, *, scope: str = "own", section3: dict | None = None) -> Facts:
@@ -148,6 +168,8 @@ def facts(org: Organization, year: int, *, scope: str = "own", section3: dict | 
     fees = getattr(apps_module, "fees_collected", None) if apps_module else None
     if fees is not None:
         f.fee_yuan = Decimal(str(fees(org_ids, year) or 0))
+    elif apps_module is not None:
+        f.fee_yuan = _fees_paid(org_ids, year)
     pubs = _reporting("publications")
     count = getattr(pubs, "published_count", None) if pubs else None
     if count is not None:
@@ -157,8 +179,14 @@ def facts(org: Organization, year: int, *, scope: str = "own", section3: dict | 
     if narrative is not None:
         extra = narrative(org.pk, year) or {}
         f.extra = dict(extra)
-        media = extra.get("new_media_count", extra.get("new_media"))
-        f.new_media = int(media) if isinstance(media, int | Decimal) else None
+        media = extra.get("new_media")
+        if isinstance(media, dict):
+            f.new_media = media.get("count")
+            f.new_media_text = media.get("text") or ""
+        complaints = extra.get("complaints")
+        if isinstance(complaints, dict):
+            f.complaints = complaints.get("received")
+        f.trainings = len(extra.get("trainings") or [])
     s4 = selector("section4")
     if s4 is not None:
         numbers = s4(org_ids, year)
@@ -191,22 +219,22 @@ def prefill_sections(org: Organization, year: int, f: Facts) -> dict[str, str]:
         )
     if f.cases is not None:
         overview.append(f"因政府信息公开工作被申请行政复议、提起行政诉讼共{f.cases}件。")
+    if f.complaints is not None:
+        overview.append(f"收到涉及政府信息公开工作的投诉、举报{f.complaints}件。")
+    if f.trainings:
+        overview.append(f"全年开展政府信息公开业务培训{f.trainings}次。")
     overview.append("（请补充工作考核、社会评议和责任追究结果情况。）")
     problems = f"{year}年{name}政府信息公开工作存在的主要问题：（请填写）。\n针对上述问题，改进情况如下：（请填写）。"
     other = []
     if f.fee_yuan is not None:
+        basis = "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
         if f.fee_yuan:
-            other.append(
-                f"1.收费情况。依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
-                f"{year}年度共收取信息处理费{f.fee_yuan}元。"
-            )
+            other.append(f"1.收费情况。{basis}{year}年度共收取信息处理费{f.fee_yuan}元。")
         else:
-            other.append(
-                f"1.收费情况。依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
-                f"{year}年度未收取信息处理费。"
-            )
+            other.append(f"1.收费情况。{basis}{year}年度未收取信息处理费。")
     if f.new_media is not None:
-        other.append(f"{len(other) + 1}.政务新媒体情况。{name}开设政务新媒体{f.new_media}个。")
+        text = f.new_media_text or f"{name}开设政务新媒体{f.new_media}个。"
+        other.append(f"{len(other) + 1}.政务新媒体情况。{text}")
     other.append(f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
     return {"overview": "".join(overview), "problems": problems, "other": "\n".join(other)}
 

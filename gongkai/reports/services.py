@@ -52,6 +52,13 @@ def previous_report(report: Report) -> AnnualReport | None:
     return AnnualReport.from_json(prev.data) if prev else None
 
 
+def validator_level(org) -> str:
+    """The validator's level name: a 县级 department is "county_department" (it enacts no 规章)."""
+    if org.level == "department" and org.parent_id and org.parent.level in ("county", "township"):
+        return "county_department"
+    return org.level
+
+
 def findings_for(version: ReportVersion, *, published_on: date | None = None) -> list[dict]:
     report = version.report
     org = report.organization
@@ -60,7 +67,7 @@ def findings_for(version: ReportVersion, *, published_on: date | None = None) ->
     found = validate(
         to_value(version),
         previous=previous_report(report),
-        level=org.level,
+        level=validator_level(org),
         published_on=published_on,
         deadline=schedule.due_date(org, report.year),
     )
