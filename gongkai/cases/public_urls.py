@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import public_views
 
 app_name = "cases_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.complaint_new, name="complaint-new"),
+    path("done/", public_views.complaint_done, name="complaint-done"),
+    path("status/", public_views.complaint_status, name="complaint-status"),
+    path("rate/", public_views.rate, name="rate"),
+]
