@@ -1,0 +1,167 @@
+"""Chinese full-text search over published publications: a CJK-bigram index.
+
+Each published publication has one ``SearchDocument`` row whose ``tokens`` are space-joined index terms:
+every pair of adjacent CJK characters (what Lucene's CJK analyzer does), the last character of each CJK run
+as a single character (so that every character starts some term, for 1-character queries), and lower-cased
+alphanumeric words. The migration indexes them per database:
+
+* SQLite: an FTS5 (unicode61) external-content table ``publications_fts`` kept in sync by triggers;
+* PostgreSQL: a stored generated ``tsvector`` column ``tsv`` (``array_to_tsvector``: the terms are used
+  as-is, no parser, no dictionary) with a GIN index.
+
+A query term matches when all its bigrams are present (index), and then, checked in SQL, when it occurs as an
+exact substring of the title, 文号 or body. This is correct for 2-character queries (低保), which trigram indexes
+cannot serve (stack.md §6).
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import SearchDocument
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff\U00030000-\U0003134f"
+_RUN = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
+MAX_TERMS = 8
+
+
+def tokenize(text: str) -> list[str]:
+    """Index terms of ``text`` (deduplicated, order kept)."""
+    seen: dict[str, None] = {}
+    for m in _RUN.finditer(text or ""):
+        cjk, word = m.group(1), m.group(2)
+        if cjk:
+            for i in range(len(cjk) - 1):
+                seen[cjk[i : i + 2]] = None
+            seen[cjk[-1]] = None
+        elif word:
+            # An alphanumeric run may hold non-CJK letters only (the regex splits CJK out first).
+            seen[word.lower()[:60]] = None
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # the user's term, verified as a substring
+    exact: list[str]  # bigrams that must all be present
+    prefixes: list[str]  # single characters / words matched as term prefixes
+
+
+def parse_query(q: str) -> list[Term]:
+    terms = []
+    for raw in (q or "").split()[:MAX_TERMS]:
+        exact: list[str] = []
+        prefixes: list[str] = []
+        for m in _RUN.finditer(raw):
+            cjk, word = m.group(1), m.group(2)
+            if cjk and len(cjk) >= 2:
+                exact.extend(cjk[i : i + 2] for i in range(len(cjk) - 1))
+            elif cjk:
+                prefixes.append(cjk)
+            elif word:
+                prefixes.append(word.lower()[:60])
+        if exact or prefixes:
+            terms.append(Term(raw, list(dict.fromkeys(exact)), list(dict.fromkeys(prefixes))))
+    return terms
+
+
+def _fts5_query(terms: list[Term]) -> str:
+    parts = [f'"{t}"' for term in terms for t in term.exact]
+    parts += [f'"{p}"*' for term in terms for p in term.prefixes]
+    return " AND ".join(parts)
+
+
+def _tsquery(terms: list[Term]) -> str:
+    def quote(t):
+        return "'" + t.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    parts = [quote(t) for term in terms for t in term.exact]
+    parts += [quote(p) + ":*" for term in terms for p in term.prefixes]
+    return " & ".join(parts)
+
+
+def index_condition(terms: list[Term]):
+    """A filter on Publication: every term's index terms are present."""
+    if connection.vendor == "postgresql":
+        doc = SearchDocument.objects.filter(publication_id=OuterRef("pk")).filter(
+            RawSQL("tsv @@ %s::tsquery", [_tsquery(terms)], output_field=BooleanField())
+        )
+        return Exists(doc)
+    if connection.vendor == "sqlite":
+        return Q(
+            pk__in=RawSQL("SELECT rowid FROM publications_fts WHERE publications_fts MATCH %s", [_fts5_query(terms)])
+        )
+    # Any other database: match the tokens column with LIKE (slow, but correct).
+    q = Q()
+    for term in terms:
+        for t in term.exact:
+            q &= Q(pk__in=SearchDocument.objects.filter(tokens__contains=t).values("publication_id"))
+    return q
+
+
+def substring_condition(terms: list[Term]):
+    q = Q()
+    for term in terms:
+        op = "icontains" if re.search(r"[A-Za-z]", term.text) else "contains"
+        q &= (
+            Q(**{f"title__{op}": term.text})
+            | Q(**{f"document_number__{op}": term.text})
+            | Q(**{f"body_text__{op}": term.text})
+        )
+    return q
+
+
+def apply(queryset, q: str):
+    """Filter ``queryset`` (of Publications) to those matching query ``q``; returns (queryset, terms)."""
+    terms = parse_query(q)
+    if not terms:
+        return queryset.none(), []
+    return queryset.filter(index_condition(terms)).filter(substring_condition(terms)), terms
+
+
+def highlight(text: str, terms: list[Term]) -> str:
+    """HTML-escaped ``text`` with every occurrence of a term wrapped in <mark>."""
+    words = sorted({t.text for t in terms}, key=len, reverse=True)
+    if not words or not text:
+        return escape(text or "")
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[last : m.start()]))
+        out.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
+
+
+def snippet(text: str, terms: list[Term], *, width: int = 60) -> str:
+    """A window of ``text`` around the first hit, highlighted."""
+    text = text or ""
+    lower = text.lower()
+    hits = [lower.find(t.text.lower()) for t in terms]
+    hits = [h for h in hits if h >= 0]
+    if not hits:
+        return highlight(text[: width * 2], terms)
+    start = max(0, min(hits) - width // 2)
+    end = min(len(text), start + width * 2)
+    piece = text[start:end]
+    return mark_safe(("…" if start else "") + highlight(piece, terms) + ("…" if end < len(text) else ""))  # noqa: S308
+
+
+def document_text(publication) -> str:
+    return " ".join(filter(None, [publication.title, publication.document_number, publication.body_text]))
+
+
+def index(publication) -> None:
+    SearchDocument.objects.update_or_create(
+        publication=publication, defaults={"tokens": " ".join(tokenize(document_text(publication)))}
+    )
+
+
+def unindex(publication) -> None:
+    SearchDocument.objects.filter(publication=publication).delete()
