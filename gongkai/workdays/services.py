@@ -272,34 +272,37 @@ def save_arrangement(
 
 
 @transaction.atomic
-def import_days(*, text: str, by, today: date | None = None) -> CalendarChange:
-    """Import a short list of dates (possibly several years); each year's listed dates replace that year's entries.
+def import_days(*, rows: list[DayRow], by, today: date | None = None) -> CalendarChange:
+    """Add or update the listed dates (other dates of those years are kept); recompute every open deadline.
 
-    Years not yet in the table are created as loaded arrangements (title to be completed by staff).
-    Nothing is saved when any line is bad.
+    A year not yet in the table is created as a loaded arrangement (its title can be completed on the form).
+    The caller parses with :func:`parse_days` first, so nothing is saved when any line is bad.
     """
-    rows = parse_days(text)
     by_year: dict[int, list[DayRow]] = {}
     for r in rows:
         by_year.setdefault(r.date.year, []).append(r)
     arrangements = []
     for year, year_rows in sorted(by_year.items()):
         arrangement, created = CalendarYear.objects.get_or_create(year=year, defaults={"loaded": True})
-        before = [[d.isoformat(), k, n] for d, k, n in arrangement.days.values_list("date", "kind", "name")]
-        arrangement.days.all().delete()
-        CalendarDay.objects.bulk_create(
-            [CalendarDay(arrangement=arrangement, date=r.date, kind=r.kind, name=r.name) for r in year_rows]
-        )
+        existing = {
+            d: [d.isoformat(), k, n]
+            for d, k, n in CalendarDay.objects.filter(date__in=[r.date for r in year_rows]).values_list(
+                "date", "kind", "name"
+            )
+        }
+        for r in year_rows:
+            CalendarDay.objects.update_or_create(
+                date=r.date, defaults={"arrangement": arrangement, "kind": r.kind, "name": r.name}
+            )
         if not arrangement.loaded:
             arrangement.loaded = True
         arrangement.save()
-        arrangement_after = [[r.date.isoformat(), r.kind, r.name] for r in sorted(year_rows, key=lambda r: r.date)]
         record(
             actor=by,
             obj=arrangement,
             action="workdays.days_imported",
-            before=None if created else {"days": before},
-            after={"days": arrangement_after},
+            before={"days": sorted(existing.values())} if existing else None,
+            after={"days": [[r.date.isoformat(), r.kind, r.name] for r in sorted(year_rows, key=lambda r: r.date)]},
             organization=None,
             note=_("导入%(y)d年放假安排（%(n)d个日期）") % {"y": year, "n": len(year_rows)},
         )

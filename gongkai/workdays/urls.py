@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workdays"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.calendar_view, name="calendar"),
+    path("arrangement/", views.arrangement_edit, name="arrangement"),
+    path("import/", views.import_view, name="import"),
+    path("recompute/", views.recompute_view, name="recompute"),
+]

@@ -1,0 +1,187 @@
+"""Staff pages: the calendar per year, entering a year's arrangement, importing dates, recalculation."""
+
+import calendar as pycal
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.organizations import access
+from gongkai.organizations.decorators import staff_required
+from gongkai.organizations.models import Role
+
+from . import calc, services
+from .clock import simple_deadline
+from .forms import ArrangementForm, CalculatorForm, ImportForm
+from .models import CalendarYear
+
+EDIT_ROLES = {Role.CLERK, Role.ADMIN}
+
+
+def can_edit(user) -> bool:
+    """The calendar is shared by every organization: any 公开专员 or 系统管理员 may enter a new notice."""
+    return user.is_superuser or any(m.role in EDIT_ROLES for m in access._memberships(user))
+
+
+def _require_editor(user):
+    if not can_edit(user):
+        raise PermissionDenied
+
+
+def _year_param(request, default: int) -> int:
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if calc.MIN_YEAR <= year <= calc.MAX_YEAR else default
+
+
+def month_grid(cal: calc.WorkCalendar, year: int) -> list[dict]:
+    months = []
+    for month in range(1, 13):
+        weeks = []
+        for week in pycal.Calendar(firstweekday=0).monthdatescalendar(year, month):
+            cells = []
+            for d in week:
+                if d.month != month:
+                    cells.append(None)
+                    continue
+                kind = cal.day_kind(d)
+                name = cal.holiday_name(d) or cal.makeup_name(d) or ""
+                cells.append({"date": d, "kind": kind, "name": name, "working": cal.is_working_day(d)})
+            weeks.append(cells)
+        months.append({"month": month, "weeks": weeks})
+    return months
+
+
+@staff_required
+def calendar_view(request):
+    today = timezone.localdate()
+    year = _year_param(request, today.year)
+    cal = services.get_calendar()
+    arrangement = CalendarYear.objects.filter(year=year).first()
+    calculator = CalculatorForm(request.GET if "start" in request.GET else None)
+    result = None
+    if calculator.is_bound and calculator.is_valid():
+        try:
+            due, lines = simple_deadline(
+                calculator.cleaned_data["start"], calculator.cleaned_data["days"], cal, what=_("起算")
+            )
+            result = {
+                "due": due,
+                "lines": lines,
+                "provisional": cal.any_provisional(calculator.cleaned_data["start"], due),
+            }
+        except calc.OutOfRange as exc:
+            calculator.add_error(None, str(exc))
+    context = {
+        "year": year,
+        "arrangement": arrangement,
+        "provisional": cal.is_provisional(date(year, 1, 1)),
+        "months": month_grid(cal, year),
+        "entries": cal.days_in_year(year),
+        "working_days": cal.working_days_in_year(year),
+        "years": CalendarYear.objects.order_by("year"),
+        "prev_year": year - 1 if year > calc.MIN_YEAR else None,
+        "next_year": year + 1 if year < calc.MAX_YEAR else None,
+        "can_edit": can_edit(request.user),
+        "calculator": calculator,
+        "result": result,
+        "weekday_names": calc.WEEKDAYS,
+    }
+    return render(request, "workdays/calendar.html", context)
+
+
+def _changed_for(user, changed):
+    """Changed items the user may see, and how many others there were (other organizations' items)."""
+    visible_ids = set(access.visible_organizations(user).values_list("pk", flat=True))
+    shown, hidden = [], 0
+    for item in changed:
+        org_id = getattr(item.obj, "organization_id", None)
+        if (
+            org_id is None
+            and getattr(item.obj, "_meta", None)
+            and item.obj._meta.label_lower == "organizations.organization"
+        ):
+            org_id = item.obj.pk
+        if org_id is None or org_id in visible_ids or user.is_superuser:
+            shown.append(item)
+        else:
+            hidden += 1
+    return shown, hidden
+
+
+def _result(request, change, title):
+    shown, hidden = _changed_for(request.user, change.changed)
+    messages.success(request, _("已保存，并重新计算了所有未办结事项的期限。"))
+    return render(
+        request,
+        "workdays/recomputed.html",
+        {"title": title, "arrangements": change.arrangements, "changed": shown, "hidden": hidden},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def arrangement_edit(request):
+    _require_editor(request.user)
+    year = _year_param(request, timezone.localdate().year + 1)
+    if request.method == "POST":
+        form = ArrangementForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            change = services.save_arrangement(
+                year=data["year"],
+                days=data["rows"],
+                title=data["title"],
+                number=data["number"],
+                published_on=data["published_on"],
+                source_url=data["source_url"],
+                note=data["note"],
+                by=request.user,
+            )
+            return _result(request, change, _("%(y)d年放假安排已保存") % {"y": data["year"]})
+        return render(request, "workdays/arrangement_form.html", {"form": form, "year": year}, status=400)
+    arrangement = CalendarYear.objects.filter(year=year).first()
+    initial = {"year": year}
+    if arrangement is not None:
+        initial.update(
+            title=arrangement.title,
+            number=arrangement.number,
+            published_on=arrangement.published_on,
+            source_url=arrangement.source_url,
+            note=arrangement.note,
+            days="\n".join(f"{d.date.isoformat()},{d.kind},{d.name}" for d in arrangement.days.all()),
+        )
+    else:
+        initial["title"] = _("国务院办公厅关于%(y)d年部分节假日安排的通知") % {"y": year}
+    return render(
+        request,
+        "workdays/arrangement_form.html",
+        {"form": ArrangementForm(initial=initial), "year": year, "arrangement": arrangement},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_view(request):
+    _require_editor(request.user)
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            change = services.import_days(rows=form.cleaned_data["rows"], by=request.user)
+            return _result(request, change, _("已导入%(n)d个日期") % {"n": len(form.cleaned_data["rows"])})
+        return render(request, "workdays/import.html", {"form": form}, status=400)
+    return render(request, "workdays/import.html", {"form": ImportForm()})
+
+
+@staff_required
+@require_POST
+def recompute_view(request):
+    _require_editor(request.user)
+    changed = services.recompute_open_deadlines(by=request.user)
+    return _result(request, services.CalendarChange([], changed), _("已重新计算期限"))
