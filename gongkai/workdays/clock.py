@@ -68,6 +68,49 @@ class ClockRule:
 RUNNING, PAUSED, CLOSED = "running", "paused", "closed"
 
 
+class Channel(StrEnum):
+    """How an application arrived (第三十一条 decides which day counts as 收到申请之日)."""
+
+    IN_PERSON = "in_person"  # 当面提交: the day it is handed in
+    POST_SIGNED = "post_signed"  # 邮寄（需签收）: the day the agency signs for it
+    POST_UNSIGNED = "post_unsigned"  # 平常信函等无需签收: the day the office confirms with the applicant
+    ONLINE = "online"  # 互联网渠道: the day both sides confirm
+    FAX = "fax"  # 传真: the day both sides confirm
+
+
+CHANNEL_LABELS = {
+    Channel.IN_PERSON: "当面提交，以提交之日为收到申请之日",
+    Channel.POST_SIGNED: "邮寄提交，以签收之日为收到申请之日",
+    Channel.POST_UNSIGNED: "平常信函提交，以与申请人确认之日为收到申请之日",
+    Channel.ONLINE: "通过互联网渠道提交，以双方确认之日为收到申请之日",
+    Channel.FAX: "通过传真提交，以双方确认之日为收到申请之日",
+}
+
+
+def receipt_date(
+    channel: Channel | str,
+    *,
+    submitted: date | None = None,
+    signed: date | None = None,
+    confirmed: date | None = None,
+) -> tuple[date, str]:
+    """收到申请之日 under 第三十一条, and the note to put on the RECEIVED event.
+
+    Raises ValueError when the date that article needs is missing.
+    """
+    channel = Channel(channel)
+    needed = {
+        Channel.IN_PERSON: submitted,
+        Channel.POST_SIGNED: signed,
+        Channel.POST_UNSIGNED: confirmed,
+        Channel.ONLINE: confirmed,
+        Channel.FAX: confirmed,
+    }[channel]
+    if needed is None:
+        raise ValueError(f"第三十一条：{CHANNEL_LABELS[channel]}，缺少该日期")
+    return needed, CHANNEL_LABELS[channel] + "（第三十一条）"
+
+
 @dataclass
 class ClockState:
     state: str

@@ -129,6 +129,19 @@ def clock_rule(on: date | None = None) -> ClockRule:
     )
 
 
+def replay_events(events: list, *, today: date | None = None, rule: ClockRule | None = None):
+    """``clock.replay`` with the current calendar and the rules in force on the receipt date."""
+    from .clock import Kind, replay
+
+    received = next((e.on for e in events if e.kind == Kind.RECEIVED), None)
+    return replay(
+        events,
+        get_calendar(),
+        today=today or timezone.localdate(),
+        rule=rule or clock_rule(received),
+    )
+
+
 # -- calendar changes ---------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from gongkai.workdays.calc import default_calendar
-from gongkai.workdays.clock import ClockEvent, ClockRule, Kind, replay, simple_deadline
+from gongkai.workdays.clock import ClockEvent, ClockRule, Kind, receipt_date, replay, simple_deadline
 
 D = date.fromisoformat
 CAL = default_calendar()
@@ -311,3 +311,27 @@ def test_every_event_kind_is_handled():
         ev = ClockEvent(kind, D("2024-10-08"), days=5, until=D("2024-10-20"))
         s = run(ev, today="2024-10-08")
         assert any("2024-10-08（星期二）" in line and not line.startswith("截至") for line in s.explanation), kind
+
+
+@pytest.mark.parametrize(
+    ("channel", "dates", "expected"),
+    [
+        ("in_person", {"submitted": D("2024-09-27")}, D("2024-09-27")),
+        ("post_signed", {"submitted": D("2024-09-20"), "signed": D("2024-09-27")}, D("2024-09-27")),
+        ("post_unsigned", {"signed": D("2024-09-26"), "confirmed": D("2024-09-27")}, D("2024-09-27")),
+        ("online", {"submitted": D("2024-09-25"), "confirmed": D("2024-09-27")}, D("2024-09-27")),
+        ("fax", {"submitted": D("2024-09-25"), "confirmed": D("2024-09-27")}, D("2024-09-27")),
+    ],
+)
+def test_article_31_picks_the_receipt_day_by_channel(channel, dates, expected):
+    day, note = receipt_date(channel, **dates)
+    assert day == expected
+    assert note.endswith("（第三十一条）")
+    s = replay([ClockEvent(Kind.RECEIVED, day, note=note)], CAL, today=D("2024-10-08"))
+    assert s.due_date == D("2024-10-30")
+    assert note in s.explanation[0]
+
+
+def test_article_31_needs_the_confirmation_date_for_online_applications():
+    with pytest.raises(ValueError, match="双方确认之日"):
+        receipt_date("online", submitted=D("2024-09-25"))

@@ -166,3 +166,11 @@ def test_recompute_skips_apps_without_a_deadlines_module():
     modules = services.deadline_hooks()
     assert all(hasattr(m, "recompute_all") for m in modules)
     assert all(m.__name__.endswith(".deadlines") for m in modules)
+
+
+def test_replay_events_uses_the_current_calendar_and_rules():
+    from gongkai.workdays.clock import ClockEvent, Kind
+
+    DeadlineRule.objects.create(kind="reply", days=15, effective_from=D("2024-09-01"), legal_basis="测试")
+    s = services.replay_events([ClockEvent(Kind.RECEIVED, D("2024-09-27"))], today=D("2024-10-08"))
+    assert s.due_date == D("2024-10-23")
