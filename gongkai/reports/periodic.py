@@ -3,6 +3,8 @@
 Each reminder is claimed by inserting its unique ReportReminder row, so a restarted worker never sends twice.
 """
 
+import logging
+
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,10 +15,19 @@ from gongkai.organizations.models import Membership, Organization, Role
 from . import schedule
 from .models import ReportReminder, ReportVersion, Status
 
+log = logging.getLogger("gongkai.reports")
+
 
 def _recipients(org) -> list[str]:
     members = Membership.objects.filter(organization=org, role__in=[Role.CLERK, Role.HEAD]).select_related("user")
     return sorted({m.user.email for m in members if m.user.email and m.user.is_active})
+
+
+def _send(subject, body, to):
+    try:
+        send_mail(subject, body, None, to)
+    except Exception:  # a mail server outage must not stop the worker; the audit row is kept
+        log.exception("report reminder mail failed")
 
 
 def _claim(org, year, days, due) -> bool:
@@ -68,6 +79,6 @@ def tick(now) -> int:
                     f"{year}年度政府信息公开工作年度报告须于{due:%Y年%m月%d日}前向社会公布，"
                     f"距期限还有{left}天。请登录政务公开工作台完成编制、审核和发布。\n"
                 )
-                transaction.on_commit(lambda s=subject, b=body, t=to: send_mail(s, b, None, t, fail_silently=True))
+                transaction.on_commit(lambda s=subject, b=body, t=to: _send(s, b, t))
         sent += 1
     return sent

@@ -62,7 +62,17 @@ def validator_level(org) -> str:
 def findings_for(version: ReportVersion, *, published_on: date | None = None) -> list[dict]:
     report = version.report
     org = report.organization
-    if published_on is None and version.published_at:
+    # The deadline concerns the first publication: a later correction is not "late".
+    first = (
+        ReportVersion.objects.filter(report=report, published_at__isnull=False)
+        .exclude(pk=version.pk)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if first is not None:
+        published_on = timezone.localdate(first)
+    elif published_on is None and version.published_at:
         published_on = timezone.localdate(version.published_at)
     found = validate(
         to_value(version),

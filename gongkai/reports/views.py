@@ -120,6 +120,7 @@ def detail(request, report_id, number=None):
             "doc": html_render.document(value, link=_links(report, version)),
             "findings": findings,
             "due": schedule.due_date(org, report.year),
+            "overdue": not report.current_published() and timezone.localdate() > schedule.due_date(org, report.year),
             "manual": [t for t in ("section2", "section3", "section4") if t not in version.generated_tables],
             "can_edit": version.is_editable and access.has_role(user, org, *services.EDIT_ROLES),
             "can_review": access.has_role(user, org, *services.REVIEW_ROLES),

@@ -26,6 +26,7 @@ def document(value: AnnualReport, *, link=None, note: str = "") -> dict:
     t4 = table_rows(lay["section4"], value, link=link)
     return {
         "title": title(value),
+        "title_lines": [value.organization, f"{value.year}年政府信息公开工作年度报告"],
         "headings": list(value.format.headings),
         "overview": paragraphs(value.sections.get("overview", "")),
         "problems": paragraphs(value.sections.get("problems", "")),

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.audit.models import AuditEntry
@@ -45,10 +46,11 @@ def draft(orgs, users):
     return _fill(report.open_version(), users["yd_clerk"])
 
 
-def _publish(version, users, **kwargs):
-    version = services.submit(version, by=users["yd_clerk"])
-    version = services.approve(version, by=users["yd_head"])
-    return services.publish(version, by=users["yd_clerk"], today=date(2025, 1, 20), **kwargs)
+def _publish(version, users, *, on=date(2025, 1, 20), **kwargs):
+    with time_machine.travel(on):
+        version = services.submit(version, by=users["yd_clerk"])
+        version = services.approve(version, by=users["yd_head"])
+        return services.publish(version, by=users["yd_clerk"], **kwargs)
 
 
 def test_it_goes_from_draft_through_review_and_approval_to_published(draft, users):

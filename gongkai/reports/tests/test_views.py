@@ -1,0 +1,174 @@
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from gongkai.reports import services
+from gongkai.reports.models import Report, Status
+
+from .helpers import add_application
+from .test_workflow import _fill, _publish, _yearly_figures
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report(orgs, users):
+    _yearly_figures(orgs["yuandian"], users["yd_clerk"])
+    add_application(orgs["yuandian"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="granted")
+    r = services.create_report(organization=orgs["yuandian"], year=2024, by=users["yd_clerk"])
+    _fill(r.open_version(), users["yd_clerk"])
+    return r
+
+
+def test_a_clerk_generates_a_report_from_the_data(orgs, client_for):
+    add_application(orgs["yuandian"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="granted")
+    c = client_for("yd_clerk")
+    resp = c.post(reverse("reports:create", args=[orgs["yuandian"].pk]), {"year": 2024})
+    report = Report.objects.get(organization=orgs["yuandian"], year=2024)
+    assert resp.status_code == 302 and resp["Location"] == reverse("reports:detail", args=[report.pk])
+    page = c.get(resp["Location"]).content.decode()
+    assert "三门峡市陕州区原店镇人民政府<br>2024年政府信息公开工作年度报告" in page
+    assert 'data-cell="section3:granted:6"><a href=' in page  # every generated number drills down
+    assert "校验结果" in page
+
+
+def test_a_bad_year_is_refused_with_a_message_and_kept(orgs, client_for):
+    resp = client_for("yd_clerk").post(reverse("reports:create", args=[orgs["yuandian"].pk]), {"year": "2999"})
+    assert resp.status_code == 400
+    assert "不能编制未来年度的报告" in resp.content.decode()
+    assert 'value="2999"' in resp.content.decode()
+
+
+def test_the_drilldown_lists_the_applications_behind_a_number(report, client_for):
+    url = reverse("reports:records", args=[report.pk]) + "?cell=section3:granted:6&version=1"
+    page = client_for("yd_clerk").get(url).content.decode()
+    assert "当前数据中对应 1 条记录" in page
+    assert "T2024-" in page
+    assert client_for("yd_clerk").get(reverse("reports:records", args=[report.pk]) + "?cell=bogus").status_code == 400
+
+
+def test_edits_are_shown_at_once_and_bad_input_keeps_what_was_typed(report, client_for, monkeypatch):
+    c = client_for("yd_clerk")
+    url = reverse("reports:edit", args=[report.pk])
+    resp = c.post(url, {"overview": "贯彻落实《政务信息公开条例》。", "problems": "无", "other": "无"})
+    assert resp.status_code == 302
+    page = c.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "R-STATUTE" in page and "政务信息公开条例" in page
+
+
+def test_manual_table_cells_reject_negative_numbers(orgs, users, client_for, monkeypatch):
+    from gongkai.reports import generator
+
+    real = generator.selector
+    monkeypatch.setattr(
+        generator, "selector", lambda t, records=False: None if t == "section4" else real(t, records=records)
+    )
+    r = services.create_report(organization=orgs["yuandian"], year=2024, by=users["yd_clerk"])
+    c = client_for("yd_clerk")
+    resp = c.post(reverse("reports:edit", args=[r.pk]), {"overview": "我的文字", "s4__0": "-3"})
+    assert resp.status_code == 400
+    body = resp.content.decode()
+    assert "我的文字" in body and 'value="-3"' in body
+    resp = c.post(reverse("reports:edit", args=[r.pk]), {"overview": "我的文字", "s4__0": "2"})
+    assert resp.status_code == 302
+    assert r.open_version().data["section4"][0] == 2
+
+
+def test_the_workflow_buttons_follow_roles(report, client_for, users):
+    clerk, head = client_for("yd_clerk"), client_for("yd_head")
+    assert clerk.post(reverse("reports:submit", args=[report.pk])).status_code == 302
+    assert report.open_version().status == Status.REVIEW
+    page = clerk.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "负责人批准" not in page
+    assert "负责人批准" in head.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    clerk.post(reverse("reports:approve", args=[report.pk]))
+    assert report.open_version().status == Status.REVIEW  # refused: not the head
+    head.post(reverse("reports:approve", args=[report.pk]))
+    assert report.open_version().status == Status.APPROVED
+    with time_machine.travel(date(2026, 2, 10)):  # after the 2025-01-31 deadline: late is an error
+        resp = clerk.post(reverse("reports:publish", args=[report.pk]), {"override_reason": ""}, follow=True)
+        assert "不能发布" in resp.content.decode()
+        assert report.current_published() is None
+        clerk.post(reverse("reports:publish", args=[report.pk]), {"override_reason": "负责人出差，批准延误"})
+    assert report.current_published().override_reason == "负责人出差，批准延误"
+
+
+def test_the_public_sees_only_published_versions_with_their_history(report, users, client):
+    assert client.get(reverse("reports_public:report", args=[report.pk])).status_code == 404
+    v1 = _publish(report.open_version(), users)
+    page = client.get(reverse("reports_public:report", args=[report.pk])).content.decode()
+    assert "2024年政府信息公开工作年度报告" in page
+    assert "T2024-" not in page  # no drill-down to personal records on the public side
+    v2 = services.start_correction(report, by=users["yd_clerk"], change_note="更正表三的一处数字")
+    assert client.get(reverse("reports_public:version", args=[report.pk, 2])).status_code == 404  # a draft
+    _publish(v2, users)
+    page = client.get(reverse("reports_public:report", args=[report.pk])).content.decode()
+    assert "更正表三的一处数字" in page and "版本记录" in page
+    old = client.get(reverse("reports_public:version", args=[report.pk, v1.number])).content.decode()
+    assert "这是已被更正的历史版本" in old
+    listing = client.get(reverse("reports_public:organization", args=[report.organization_id])).content.decode()
+    assert "第1版" in listing and "第2版" in listing
+    assert report.title in client.get(reverse("reports_public:index")).content.decode()
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "docx", "xlsx", "pdf"])
+def test_published_downloads(report, users, client, fmt):
+    _publish(report.open_version(), users)
+    resp = client.get(reverse("reports_public:download", args=[report.pk, 1, fmt]))
+    assert resp.status_code == 200
+    assert resp["Content-Disposition"].startswith("attachment" if fmt != "html" else "inline")
+    assert len(resp.content) > 500
+
+
+def test_the_json_schema_is_published(client):
+    resp = client.get(reverse("reports_public:schema"))
+    assert resp.status_code == 200 and resp.json()["title"] == "政府信息公开工作年度报告（数据）"
+
+
+def test_the_supervisor_sees_missing_late_published_and_erroneous_reports(orgs, users, client_for):
+    _yearly_figures(orgs["yuandian"], users["yd_clerk"], 2025)
+    yd = services.create_report(organization=orgs["yuandian"], year=2025, by=users["yd_clerk"])
+    v = services.update_content(yd.open_version(), by=users["yd_clerk"], sections={"overview": "《政务信息公开条例》"})
+    v = services.approve(services.submit(v, by=users["yd_clerk"]), by=users["yd_head"])
+    services.publish(v, by=users["yd_clerk"], override_reason="按期发布", today=date(2026, 1, 20))
+    services.create_report(organization=orgs["zhangwan"], year=2025, by=users["zw_clerk"])
+    with time_machine.travel(date(2026, 3, 1)):
+        page = client_for("sz_supervisor").get(reverse("reports:supervision") + "?year=2025").content.decode()
+    assert f'data-org="{orgs["dayang"].pk}" data-state="missing late"' in page
+    assert f'data-org="{orgs["zhangwan"].pk}" data-state="drafting late"' in page
+    assert f'data-org="{orgs["yuandian"].pk}" data-state="published' in page
+    assert "项错误" in page
+    # The township clerk is not a supervisor: no such menu entry, and only its own row.
+    assert "年报督查" not in client_for("yd_clerk").get(reverse("organizations:staff-home")).content.decode()
+    assert "年报督查" in client_for("sz_supervisor").get(reverse("organizations:staff-home")).content.decode()
+
+
+def test_the_supervisor_sees_the_aggregate_table_three_of_its_subtree(orgs, client_for):
+    add_application(orgs["yuandian"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="granted")
+    add_application(orgs["zhangwan"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="granted")
+    add_application(orgs["szfgw"], date(2024, 3, 1))
+    url = reverse("reports:aggregate", args=[orgs["shanzhou"].pk]) + "?year=2024"
+    page = client_for("sz_supervisor").get(url).content.decode()
+    assert 'data-cell="section3:granted:6">2<' in page
+    assert 'data-cell="section3:new:6">3<' in page
+    own = client_for("yd_clerk").get(reverse("reports:aggregate", args=[orgs["yuandian"].pk]) + "?year=2024")
+    assert 'data-cell="section3:new:6">1<' in own.content.decode()
+
+
+def test_the_supervisor_compiles_its_own_governments_report(orgs, client_for):
+    add_application(orgs["zhangwan"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="granted")
+    c = client_for("sz_supervisor")
+    resp = c.post(reverse("reports:create", args=[orgs["shanzhou"].pk]), {"year": 2024, "scope": "subtree"})
+    assert resp.status_code == 302
+    report = Report.objects.get(organization=orgs["shanzhou"], year=2024)
+    assert report.scope == "subtree"
+    assert report.open_version().data["section3"]["granted"][6] == 1
+
+
+def test_exports_for_staff_include_findings(report, client_for):
+    resp = client_for("yd_clerk").get(reverse("reports:export", args=[report.pk]) + "?format=json")
+    assert resp.status_code == 200
+    assert "findings" in resp.json()
+    assert client_for("zw_clerk").get(reverse("reports:export", args=[report.pk]) + "?format=json").status_code == 404
