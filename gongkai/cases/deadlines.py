@@ -6,19 +6,11 @@
   is not a working day rolls to the next working day (行政诉讼法 第一百零一条 → 民事诉讼法 第八十五条).
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 
 from .models import Case, CaseKind, Procedure
-
-
-@dataclass
-class Changed:
-    obj: object
-    old_due: date | None
-    new_due: date | None
 
 
 def _period(kind: str, fallback: int, on: date) -> int:
@@ -53,8 +45,10 @@ def reply_due(case: Case, calendar=None) -> tuple[date | None, list[str]]:
 
 
 @transaction.atomic
-def recompute_all(*, calendar, today, by) -> list[Changed]:  # noqa: ARG001 (hook signature)
+def recompute_all(*, calendar, today, by) -> list:  # noqa: ARG001 (hook signature)
     """Recompute the stored due dates of cases still waiting for the agency's 答复/答辩."""
+    from gongkai.workdays.services import Changed
+
     changed = []
     open_cases = Case.objects.select_for_update().filter(copy_received_on__isnull=False, replied_on__isnull=True)
     for case in open_cases:

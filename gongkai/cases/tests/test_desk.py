@@ -1,0 +1,141 @@
+"""The supervising office's desk: figures per agency, drill-down, 通报 export."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gongkai.cases import selectors, services
+from gongkai.cases.models import Bulletin
+from gongkai.cases.testing import make_complaint, make_urging
+
+pytestmark = pytest.mark.django_db
+
+
+def overdue_application(org):
+    from gongkai.applications.testing import make_application
+
+    return make_application(org, today=timezone.localdate() - timedelta(days=60))[0]
+
+
+def row(desk, org):
+    return next(r for r in desk.rows if r.org == org)
+
+
+def test_the_desk_counts_overdue_applications_by_agency(orgs, users):
+    overdue_application(orgs["yuandian"])
+    overdue_application(orgs["yuandian"])
+    overdue_application(orgs["zhangwan"])
+    from gongkai.applications.testing import make_application
+
+    make_application(orgs["dayang"])  # fresh: not overdue
+    d = selectors.desk(orgs["shanzhou"], timezone.localdate())
+    assert d.has_applications
+    assert row(d, orgs["yuandian"]).overdue_apps == 2
+    assert row(d, orgs["zhangwan"]).overdue_apps == 1
+    assert row(d, orgs["dayang"]).overdue_apps == 0
+    assert d.totals["overdue_apps"] == 3
+    assert orgs["smx"] not in [r.org for r in d.rows]
+
+
+def test_the_desk_counts_applications_due_soon(orgs):
+    from gongkai.applications.testing import make_application
+    from gongkai.workdays import services as workdays
+
+    today = timezone.localdate()
+    cal = workdays.get_calendar()
+    # received so that the 20th working day falls 2 working days from today
+    received = today - timedelta(days=1)
+    while cal.add_working_days(received, 20) > cal.add_working_days(today, 2):
+        received -= timedelta(days=1)
+    make_application(orgs["yuandian"], today=received)
+    d = selectors.desk(orgs["shanzhou"], today)
+    assert row(d, orgs["yuandian"]).due_soon_apps == 1
+
+
+def test_the_desk_shows_complaints_and_urgings(orgs, users):
+    today = timezone.localdate()
+    c = make_complaint(orgs["yuandian"])
+    services.record_finding(
+        c, finding="founded", measure="criticism", note="属实", by=users["sz_supervisor"], today=today
+    )
+    u = make_urging(orgs["yuandian"], users["sz_supervisor"])
+
+    from gongkai.cases.models import Urging
+
+    Urging.objects.filter(pk=u.pk).update(due_on=today - timedelta(days=1))
+    r = row(selectors.desk(orgs["shanzhou"], today), orgs["yuandian"])
+    assert (r.complaints_open, r.complaints_founded, r.urgings_open, r.urgings_overdue) == (1, 1, 1, 1)
+    assert "被投诉举报经查证属实 1 件" in r.problems() and "督办事项逾期未反馈 1 件" in r.problems()
+
+
+def test_the_supervisor_opens_the_desk_and_the_drill_down(orgs, client_for):
+    app = overdue_application(orgs["yuandian"])
+    sup = client_for("sz_supervisor")
+    body = sup.get("/staff/cases/desk/").content.decode()
+    assert "原店镇" in body and "张湾乡" in body
+    detail = sup.get(f"/staff/cases/desk/{orgs['yuandian'].pk}/").content.decode()
+    assert app.number in detail and f"?application={app.pk}" in detail
+    assert client_for("zw_clerk").get(f"/staff/cases/desk/{orgs['yuandian'].pk}/").status_code == 404
+
+
+def test_a_clerk_sees_only_its_own_agency_on_the_desk(orgs, client_for):
+    body = client_for("yd_clerk").get("/staff/cases/desk/").content.decode()
+    assert "原店镇" in body and "张湾乡" not in body
+
+
+def test_the_urging_form_is_prefilled_from_an_overdue_application(orgs, client_for):
+    app = overdue_application(orgs["yuandian"])
+    sup = client_for("sz_supervisor")
+    page = sup.get(f"/staff/cases/urgings/new/?application={app.pk}").content.decode()
+    assert app.number in page
+    due = (timezone.localdate() + timedelta(days=3)).isoformat()
+    r = sup.post(
+        f"/staff/cases/urgings/new/?application={app.pk}",
+        {"organization": orgs["yuandian"].pk, "subject": "逾期", "reason": "请答复", "due_on": due},
+    )
+    assert r.status_code == 302
+    from gongkai.cases.models import Urging
+
+    assert Urging.objects.get().application == app
+
+
+def test_a_bulletin_lists_the_agencies_with_problems_and_exports(orgs, client_for):
+    overdue_application(orgs["yuandian"])
+    sup = client_for("sz_supervisor")
+    r = sup.post(
+        f"/staff/cases/desk/{orgs['shanzhou'].pk}/bulletin/",
+        {
+            "title": "关于政务公开工作情况的通报",
+            "issued_on": "2026-11-28",
+            "intro": "现通报如下：",
+            "closing": "请整改。",
+        },
+    )
+    assert r.status_code == 302
+    bulletin = Bulletin.objects.get()
+    items = {i.agency: i.problems for i in bulletin.items.all()}
+    assert "依申请公开逾期未答复 1 件" in items[orgs["yuandian"]]
+    assert not any("依申请公开" in p for p in items.get(orgs["zhangwan"], []))
+    assert orgs["smx"] not in items
+
+    docx_bytes = sup.get(f"/staff/cases/bulletins/{bulletin.pk}/docx/").content
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx_bytes)).paragraphs)
+    assert "关于政务公开工作情况的通报" in text and "原店镇" in text and "逾期未答复 1 件" in text
+
+    pdf = sup.get(f"/staff/cases/bulletins/{bulletin.pk}/pdf/")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf.content)
+    assert "原店镇" in doc[0].get_textpage().get_text_range()
+
+
+def test_a_clerk_cannot_issue_a_bulletin(orgs, client_for):
+    r = client_for("yd_clerk").post(
+        f"/staff/cases/desk/{orgs['yuandian'].pk}/bulletin/", {"title": "x", "issued_on": "2026-11-28"}
+    )
+    assert r.status_code == 403

@@ -1,0 +1,63 @@
+"""评议: the applicant rates a closed application with its number and 查询码; supervisors see the figures."""
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from gongkai.cases import reporting
+from gongkai.cases.models import Rating
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_application(org, users):
+    from gongkai.applications import services as app_services
+    from gongkai.applications.testing import make_application
+
+    app, code = make_application(org)
+    app_services.withdraw(app, reason="已获取", by=users["yd_clerk"], version=app.version, today=timezone.localdate())
+    app.refresh_from_db()
+    return app, code
+
+
+def test_the_applicant_rates_a_closed_application(orgs, users):
+    app, code = closed_application(orgs["yuandian"], users)
+    c = Client()
+    assert c.get(f"/complaints/rate/?number={app.number}").status_code == 200
+    r = c.post("/complaints/rate/", {"number": app.number, "code": code, "score": "basic", "comment": "还可以"})
+    assert r.status_code == 200 and "感谢您的评价" in r.content.decode()
+    rating = Rating.objects.get()
+    assert (rating.application, rating.organization, rating.score, rating.comment) == (
+        app,
+        orgs["yuandian"],
+        "basic",
+        "还可以",
+    )
+    c.post("/complaints/rate/", {"number": app.number, "code": code, "score": "satisfied"})
+    assert Rating.objects.get().score == "satisfied"
+
+
+def test_a_wrong_code_is_refused(orgs, users):
+    app, _code = closed_application(orgs["yuandian"], users)
+    r = Client().post("/complaints/rate/", {"number": app.number, "code": "WRONG123", "score": "unsatisfied"})
+    assert r.status_code == 400 and "查询码不正确" in r.content.decode()
+    assert not Rating.objects.exists()
+
+
+def test_an_open_application_cannot_be_rated_yet(orgs):
+    from gongkai.applications.testing import make_application
+
+    app, code = make_application(orgs["yuandian"])
+    r = Client().post("/complaints/rate/", {"number": app.number, "code": code, "score": "unsatisfied"})
+    assert r.status_code == 400 and "办结后才能评价" in r.content.decode()
+    assert not Rating.objects.exists()
+
+
+def test_supervisors_see_the_figures_per_agency(orgs, users, client_for):
+    app, code = closed_application(orgs["yuandian"], users)
+    Client().post("/complaints/rate/", {"number": app.number, "code": code, "score": "unsatisfied", "comment": "太慢"})
+    figures = reporting.rating_figures([orgs["yuandian"].pk], timezone.localdate().year)
+    assert (figures["total"], figures["unsatisfied"], figures["satisfaction_rate"]) == (1, 1, 0.0)
+    body = client_for("sz_supervisor").get("/staff/cases/ratings/").content.decode()
+    assert "太慢" in body and "原店镇" in body
+    assert "太慢" not in client_for("zw_clerk").get("/staff/cases/ratings/").content.decode()
