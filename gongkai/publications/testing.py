@@ -18,5 +18,5 @@ def _attachment(world):
 
 URL_KWARGS = {
     "publication_id": _publication,
-    "attachment_id": _attachment,
+    "pub_attachment_id": _attachment,
 }

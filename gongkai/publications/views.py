@@ -329,15 +329,15 @@ def _attachment(request, attachment_id, **kw):
 
 
 @staff_required
-def attachment_download(request, attachment_id):
-    att = _attachment(request, attachment_id)
+def attachment_download(request, pub_attachment_id):
+    att = _attachment(request, pub_attachment_id)
     return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name)
 
 
 @staff_required
 @require_POST
-def attachment_delete(request, attachment_id):
-    att = _attachment(request, attachment_id, roles=workflow.DRAFTER_ROLES)
+def attachment_delete(request, pub_attachment_id):
+    att = _attachment(request, pub_attachment_id, roles=workflow.DRAFTER_ROLES)
     pub = att.publication
     return _act(request, pub, lambda: services.remove_attachment(attachment=att, by=request.user), _("附件已删除。"))
 

@@ -1,0 +1,141 @@
+from xml.etree import ElementTree
+
+import pytest
+
+from gongkai.publications import services
+from gongkai.publications.models import Attachment
+from gongkai.publications.test_support import (
+    PDF_BYTES,
+    PNG_BYTES,
+    make_publication,
+    node,
+    publish_through_review,
+    upload,
+)
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def published(orgs, users):
+    yd = orgs["yuandian"]
+    pub = make_publication(yd, by=users["yd_clerk"], document_number="原政〔2025〕12号", node=node("art21-tw-08"))
+    services.add_attachment(publication=pub, by=users["yd_clerk"], upload=upload("实施细则.pdf", PDF_BYTES))
+    publish_through_review(pub, users)
+    interp = make_publication(
+        yd, by=users["yd_clerk"], title="图解：低保认定怎么做", interprets=pub, interpretation_kind="graphic", genre="interpretation",
+        node=node("art21-tw-08"),
+    )  # fmt: skip
+    services.add_attachment(
+        publication=interp, by=users["yd_clerk"], upload=upload("图解.png", PNG_BYTES), role=Attachment.Role.GRAPHIC
+    )
+    publish_through_review(interp, users)
+    draft = make_publication(yd, by=users["yd_clerk"], title="尚未发布的草稿")
+    return {"pub": pub, "interp": interp, "draft": draft}
+
+
+def test_the_publication_page_shows_the_metadata_block_attachments_and_interpretation(client, published):
+    pub = published["pub"]
+    html = client.get(f"/publications/{pub.pk}/").content.decode()
+    for label in ("索引号", "发文机关", "文号", "成文日期", "发布日期", "主题分类", "有效性"):
+        assert f">{label}</th>" in html
+    assert pub.index_number in html and "原政〔2025〕12号" in html and "现行有效" in html
+    assert "实施细则.pdf" in html
+    assert "图解：低保认定怎么做" in html  # related interpretation
+    interp_html = client.get(f"/publications/{published['interp'].pk}/").content.decode()
+    assert pub.title in interp_html and "<img" in interp_html
+
+
+def test_drafts_are_not_public(client, published):
+    assert client.get(f"/publications/{published['draft'].pk}/").status_code == 404
+
+
+def test_public_attachments_are_served_only_for_published_items(client, published):
+    att = published["pub"].attachments.get()
+    r = client.get(f"/publications/{published['pub'].pk}/files/{att.pk}/?download=1")
+    assert r.status_code == 200 and b"".join(r.streaming_content) == PDF_BYTES
+    assert "attachment" in r["Content-Disposition"]
+    draft_att = services.add_attachment(publication=published["draft"], by=None, upload=upload("x.pdf", PDF_BYTES))
+    assert client.get(f"/publications/{published['draft'].pk}/files/{draft_att.pk}/").status_code == 404
+
+
+def test_a_repealed_document_says_so(client, published, users):
+    from django.utils import timezone
+
+    services.repeal(publication=published["pub"], by=users["yd_head"], on=timezone.localdate(), reason="被替代")
+    html = client.get(f"/publications/{published['pub'].pk}/").content.decode()
+    assert "已废止" in html and "本文件已废止" in html
+
+
+def test_every_portal_page_renders_without_javascript(client, published, orgs):
+    yd = orgs["yuandian"]
+    n = node("art21-tw-08")
+    for url in [
+        "/", f"/org/{yd.pk}/", f"/org/{yd.pk}/guide/", f"/org/{yd.pk}/catalogue/", f"/org/{yd.pk}/catalogue/{n.pk}/",
+        f"/org/{yd.pk}/proactive/", f"/org/{yd.pk}/proactive/?subtree=1&page=2", f"/org/{orgs['shanzhou'].pk}/proactive/?subtree=1",
+        f"/org/{yd.pk}/interpretations/", f"/org/{yd.pk}/apply/", "/search/", "/guide/", "/catalogue/", "/proactive/",
+        "/apply-index/", "/reports/",
+    ]:  # fmt: skip
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert b"<script" not in r.content, url
+    assert published["pub"].title in client.get(f"/org/{yd.pk}/catalogue/{n.pk}/").content.decode()
+    assert published["pub"].title in client.get(f"/org/{orgs['shanzhou'].pk}/proactive/?subtree=1").content.decode()
+    assert published["pub"].title not in client.get(f"/org/{orgs['shanzhou'].pk}/proactive/").content.decode()
+
+
+def test_a_township_catalogue_has_the_eight_township_topics_and_a_county_does_not(client, orgs):
+    yd_html = client.get(f"/org/{orgs['yuandian'].pk}/catalogue/").content.decode()
+    for name in [
+        "贯彻落实农业农村政策",
+        "农田水利工程建设运营",
+        "宅基地使用情况审核",
+        "筹资筹劳",
+        "社会救助",
+        "行政法规、规章和规范性文件",
+    ]:
+        assert name in yd_html
+    sz_html = client.get(f"/org/{orgs['shanzhou'].pk}/catalogue/").content.decode()
+    assert "宅基地使用情况审核" not in sz_html and "治安管理" in sz_html
+    assert client.get(f"/org/{orgs['yuandian'].pk}/catalogue/999999/").status_code == 404
+
+
+def test_the_guide_is_generated_from_the_agency_data_and_can_be_overridden(client, orgs, users):
+    from django.utils import timezone
+
+    yd = orgs["yuandian"]
+    html = client.get(f"/org/{yd.pk}/guide/").content.decode()
+    for fact in [yd.office_name, yd.address, yd.office_hours, yd.phone, yd.fax, "宅基地使用情况审核", "20个工作日"]:
+        assert fact in html
+    services.save_guide(
+        organization=yd,
+        by=users["yd_clerk"],
+        text="<p>人工编辑的指南</p><script>x</script>",
+        today=timezone.localdate(),
+    )
+    html = client.get(f"/org/{yd.pk}/guide/").content.decode()
+    assert "人工编辑的指南" in html and "<script>x" not in html
+
+
+def test_atom_feeds_per_agency_and_per_node(client, published, orgs):
+    yd = orgs["yuandian"]
+    r = client.get(f"/org/{yd.pk}/feed.atom")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/atom+xml")
+    titles = [e.findtext(f"{ATOM}title") for e in ElementTree.fromstring(r.content).iter(f"{ATOM}entry")]
+    assert published["pub"].title in titles and "尚未发布的草稿" not in titles
+    r = client.get(f"/org/{yd.pk}/catalogue/{node('art20-01').pk}/feed.atom")
+    assert list(ElementTree.fromstring(r.content).iter(f"{ATOM}entry")) == []
+    r = client.get(f"/org/{yd.pk}/catalogue/{node('art21-tw-08').pk}/feed.atom")
+    assert len(list(ElementTree.fromstring(r.content).iter(f"{ATOM}entry"))) == 2
+
+
+def test_the_sitemap_lists_published_pages_only(client, published):
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    sections = [loc.text for loc in ElementTree.fromstring(index.content).iter(f"{ns}loc")]
+    assert any("sitemap-publications.xml" in s for s in sections)
+    body = client.get("/sitemap-publications.xml").content
+    locs = [loc.text for loc in ElementTree.fromstring(body).iter(f"{ns}loc")]
+    assert any(loc.endswith(f"/publications/{published['pub'].pk}/") for loc in locs)
+    assert not any(loc.endswith(f"/publications/{published['draft'].pk}/") for loc in locs)
