@@ -1,5 +1,6 @@
 """Letters from editable templates: text with ``{占位符}`` → PDF (WeasyPrint) and DOCX, stored on the application."""
 
+import logging
 import re
 from datetime import date
 
@@ -17,6 +18,7 @@ from . import categories
 from .letter_defaults import DEFAULTS
 from .models import AgencySettings, Application, Counter, Letter, LetterKind, LetterTemplate
 
+log = logging.getLogger("gongkai.applications")
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
 COMMON = [
     "申请人",
@@ -232,4 +234,7 @@ def email_letter(letter_id: int) -> None:
     )
     with letter.pdf.open("rb") as f:
         msg.attach(f"{letter.title}.pdf", f.read(), "application/pdf")
-    msg.send(fail_silently=True)
+    try:
+        msg.send()
+    except OSError:  # a mail server outage must not lose the letter; it stays downloadable
+        log.exception("could not e-mail letter %s", letter_id)

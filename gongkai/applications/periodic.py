@@ -62,7 +62,10 @@ def _remind(app: Application, *, overdue: bool, today) -> None:
         "no": app.number,
         "d": app.due_on,
     }
-    send_mass_mail([(subject, body, None, [u.email]) for u in users if u.email], fail_silently=True)
+    try:
+        send_mass_mail([(subject, body, None, [u.email]) for u in users if u.email])
+    except OSError:
+        log.exception("reminder mail for %s failed", app.number)
     record(
         actor=None,
         obj=app,

@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import public_views as views
 
 app_name = "applications_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:org_id>/new/", views.apply, name="apply"),
+    path("done/<str:number>/", views.done, name="done"),
+    path("status/", views.lookup, name="lookup"),
+    path("status/<str:number>/", views.status, name="status"),
+    path("status/<str:number>/respond/<int:request_id>/", views.respond, name="respond"),
+    path("status/<str:number>/letters/<int:letter_id>.<str:fmt>", views.letter_download, name="letter"),
+]

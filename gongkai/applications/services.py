@@ -6,6 +6,7 @@ applicant or the system). Concurrency: each action claims the application with a
 Personal data of the applicant never goes into audit rows.
 """
 
+import logging
 import secrets
 from datetime import date
 
@@ -36,9 +37,10 @@ from .models import (
     Review,
     applicant_key,
 )
-from .receipt import receipt_date
+from .receipt import ReceiptError, receipt_date  # noqa: F401 (ReceiptError is part of the API)
 from .workflow import TERMINAL, Conflict, Status, check
 
+log = logging.getLogger("gongkai.applications")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 APPLICANT = "申请人"
 SYSTEM = None
@@ -155,6 +157,13 @@ def _create(*, organization, data: dict, files, channel, submitted_on, received_
 
 
 def _send_code(number, code, email, org_name):
+    try:
+        _send_code_mail(number, code, email, org_name)
+    except OSError:
+        log.exception("could not e-mail the access code of %s", number)
+
+
+def _send_code_mail(number, code, email, org_name):
     send_mail(
         _("政府信息公开申请已登记（%(no)s）") % {"no": number},
         _(
@@ -164,7 +173,6 @@ def _send_code(number, code, email, org_name):
         % {"org": org_name, "no": number, "code": code},
         None,
         [email],
-        fail_silently=True,
     )
 
 

@@ -63,8 +63,22 @@ def _letter(world):
     return app.letters.first().pk
 
 
+def _attachment(world):
+    from django.core.files.base import ContentFile
+
+    from .models import Attachment
+
+    app = make_application(world["orgs"]["yuandian"])[0]
+    a = Attachment(application=app, name="id.pdf", size=8, content_type="application/pdf")
+    a.file.save("id.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    return a.pk
+
+
 URL_KWARGS = {
     "application_id": _app,
     "consultation_id": _consultation,
     "letter_id": _letter,
+    "attachment_id": _attachment,
+    "action_name": lambda world: "assign",
+    "letter_kind": lambda world: "receipt",
 }

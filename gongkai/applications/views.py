@@ -1,0 +1,466 @@
+"""Staff pages: work queue, registration, the application page and its actions, letter templates."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.audit.models import AuditEntry
+from gongkai.organizations import access
+from gongkai.organizations.decorators import staff_required
+from gongkai.organizations.models import WORK_ROLES, Role
+
+from . import clockwork, forms, insights, letters, services
+from .models import Application, Attachment, ClockState, Consultation, Letter, LetterKind, RequestKind
+from .workflow import OPEN, Conflict, Status, allowed_actions
+
+
+def _apps(user):
+    return access.visible(Application.objects.select_related("organization", "assignee"), user)
+
+
+@staff_required
+def queue(request):
+    today = timezone.localdate()
+    from gongkai.workdays.services import get_calendar
+
+    soon = get_calendar().add_working_days(today, 3)
+    qs = _apps(request.user)
+    bucket = request.GET.get("bucket", "open")
+    buckets = {
+        "today": Q(due_on=today),
+        "soon": Q(due_on__gte=today, due_on__lte=soon),
+        "overdue": Q(due_on__lt=today, concluded_on__isnull=True),
+        "paused": Q(clock_state=ClockState.PAUSED, concluded_on__isnull=True),
+        "review": Q(status=Status.REVIEW),
+        "open": Q(concluded_on__isnull=True),
+        "closed": Q(concluded_on__isnull=False),
+        "all": Q(),
+    }
+    qs = qs.filter(buckets.get(bucket, buckets["open"]))
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        qs = qs.filter(status=status)
+    org = request.GET.get("org", "")
+    if org.isdigit():
+        qs = qs.filter(organization_id=int(org))
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(applicant_name__contains=q) | Q(description__contains=q))
+    qs = qs.order_by("due_on", "received_on", "id") if bucket != "closed" else qs.order_by("-concluded_on", "-id")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    counts = {
+        k: _apps(request.user).filter(v).count()
+        for k, v in buckets.items()
+        if k in ("today", "soon", "overdue", "paused", "review")
+    }
+    return render(
+        request,
+        "applications/staff/queue.html",
+        {
+            "page": page,
+            "bucket": bucket,
+            "counts": counts,
+            "statuses": Status.choices,
+            "status": status,
+            "q": q,
+            "org": org,
+            "orgs": access.visible_organizations(request.user).order_by("path"),
+            "today": today,
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def register(request):
+    work = access.work_organizations(request.user).order_by("path")
+    org_id = request.POST.get("organization") or request.GET.get("organization")
+    org = work.filter(pk=org_id).first() if org_id and str(org_id).isdigit() else work.first()
+    if org is None:
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = forms.RegisterForm(request.POST or None, request.FILES or None, initial={"submitted_on": today})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                app, code = services.register(
+                    organization=org,
+                    data=d,
+                    files=d["attachments"],
+                    channel=d["channel"],
+                    submitted_on=d["submitted_on"],
+                    signed_on=d.get("signed_on"),
+                    confirmed_on=d.get("confirmed_on"),
+                    by=request.user,
+                    today=today,
+                )
+            except services.ReceiptError as exc:
+                form.add_error(exc.field, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("已登记申请 %(no)s。查询码：%(code)s（请告知申请人，系统不再显示）")
+                    % {"no": app.number, "code": code},
+                )
+                return redirect("applications:detail", application_id=app.pk)
+        status = 400
+    return render(request, "applications/staff/register.html", {"form": form, "org": org, "orgs": work}, status=status)
+
+
+def _action_forms(app, user, today):
+    """The forms of the actions this user may take now (unbound)."""
+    v = {"version": app.version}
+    can_act = access.has_role(user, app.organization, *WORK_ROLES)
+    if not can_act:
+        return {}
+    roles = access.roles_in(user, app.organization)
+    allowed = set(allowed_actions(app.status))
+    out = {}
+    staff_users = get_user_model().objects.filter(memberships__organization=app.organization).distinct()
+    if "assign" in allowed:
+        out["assign"] = forms.AssignForm(initial={**v, "assignee": app.assignee_id}, users=staff_users)
+    has_correction = app.requests.filter(kind=RequestKind.CORRECTION).exists()
+    if "correction" in allowed and not has_correction:
+        from gongkai.workdays.services import get_calendar
+
+        from .models import AgencySettings
+
+        respond_by = get_calendar().add_working_days(today, AgencySettings.for_org(app.organization).correction_days)
+        out["correction"] = forms.CorrectionForm(initial={**v, "respond_by": respond_by})
+    if "correction_received" in allowed:
+        out["correction_received"] = forms.ResponseForm(initial=v)
+    if "explanation" in allowed:
+        out["explanation"] = forms.ExplanationForm(initial={**v, "respond_by": forms.default_respond_by(today)})
+    if "explanation_received" in allowed:
+        out["explanation_received"] = forms.ResponseForm(initial=v)
+    if "delay" in allowed and app.requests.filter(kind=RequestKind.EXPLANATION).exists():
+        out["delay"] = forms.DelayForm(initial=v)
+    if "consult" in allowed:
+        out["consult"] = forms.ConsultForm(initial=v)
+    if "extension_request" in allowed and not app.extended_days and not app.extension_requested_days:
+        out["extension_request"] = forms.ExtensionForm(initial=v)
+    if app.extension_requested_days and (Role.HEAD in roles or Role.ADMIN in roles) and app.status in OPEN:
+        out["extension_approve"] = forms.ApproveForm(initial=v)
+    if "fee" in allowed and not app.requests.filter(kind=RequestKind.FEE).exists():
+        out["fee"] = forms.FeeForm(initial=v)
+    if "fee_paid" in allowed:
+        out["fee_paid"] = forms.FeePaidForm(initial=v)
+    if "decide" in allowed and not app.consultations.filter(outcome=Consultation.Outcome.OPEN).exists():
+        out["decide"] = forms.DecisionForm(initial=v)
+    if "review" in allowed:
+        needed = {Role.REVIEWER, Role.HEAD, Role.ADMIN} if app.review_stage != "head" else {Role.HEAD, Role.ADMIN}
+        if roles & needed and (user.pk != app.decided_by_id or user.is_superuser):
+            out["review"] = forms.ApproveForm(initial=v)
+    if "withdraw" in allowed:
+        out["withdraw"] = forms.WithdrawForm(initial=v)
+    return out
+
+
+ACTION_LABELS = {
+    "assign": _("指派承办人"),
+    "correction": _("补正告知（第三十条，一次性告知）"),
+    "correction_received": _("登记收到的补正材料（纸质）"),
+    "explanation": _("要求申请人说明理由（第三十五条）"),
+    "explanation_received": _("登记申请人的说明（纸质）"),
+    "delay": _("确定延迟答复的合理期限（第三十五条）"),
+    "consult": _("征求第三方或共同制作机关意见（第三十二条、第三十四条）"),
+    "extension_request": _("申请延长答复期限（第三十三条）"),
+    "extension_approve": _("负责人审批延期"),
+    "fee": _("发出收费通知（国办函〔2020〕109号）"),
+    "fee_paid": _("确认申请人已缴费"),
+    "decide": _("拟定答复（第三十六–三十九条）"),
+    "review": _("审核答复"),
+    "withdraw": _("登记申请人撤回申请"),
+}
+
+
+def _detail(request, app, *, bound=None, consult_forms=None, http_status=200):
+    today = timezone.localdate()
+    user = request.user
+    can_act = access.has_role(user, app.organization, *WORK_ROLES)
+    action_forms = _action_forms(app, user, today)
+    if bound:
+        action_forms[bound[0]] = bound[1]
+    open_consultations = list(app.consultations.filter(outcome=Consultation.Outcome.OPEN))
+    consult_forms = consult_forms or {}
+    consultations = [
+        (
+            c,
+            consult_forms.get(c.pk)
+            or (forms.ConsultAnswerForm(initial={"version": app.version, "answered_on": today}) if can_act else None),
+        )
+        for c in open_consultations
+    ]
+    return render(
+        request,
+        "applications/staff/detail.html",
+        {
+            "app": app,
+            "clock": clockwork.state_of(app, today=today),
+            "timeline": AuditEntry.objects.for_object(app).order_by("at", "id"),
+            "letters": app.letters.all(),
+            "attachments": app.attachments.all(),
+            "requests": app.requests.all(),
+            "consultations": consultations,
+            "past_consultations": app.consultations.exclude(outcome=Consultation.Outcome.OPEN),
+            "reviews": app.reviews.select_related("by"),
+            "hints": insights.hints_for(app) if can_act and app.status in OPEN else [],
+            "show_personal": can_act,
+            "action_forms": [(name, ACTION_LABELS[name], f) for name, f in action_forms.items()],
+            "fee_quote": services.fee_quote(app, method="per_item", pages=None) if "fee" in action_forms else None,
+        },
+        status=http_status,
+    )
+
+
+@staff_required
+def detail(request, application_id):
+    app = access.get_for_user(
+        request.user, Application.objects.select_related("organization", "assignee"), pk=application_id
+    )
+    return _detail(request, app)
+
+
+def _run(name, app, d, by, today):
+    v = d.get("version")
+    match name:
+        case "assign":
+            services.assign(app, assignee=d["assignee"], by=by, version=v, today=today)
+        case "correction":
+            services.request_correction(
+                app, items=d["items"], respond_by=d["respond_by"], by=by, version=v, today=today
+            )
+        case "correction_received":
+            services.submit_correction(app, response=d["response"], online=False, by=by, version=v, today=today)
+        case "explanation":
+            services.request_explanation(app, text=d["text"], respond_by=d["respond_by"], by=by, version=v, today=today)
+        case "explanation_received":
+            services.submit_explanation(app, response=d["response"], online=False, by=by, version=v, today=today)
+        case "delay":
+            services.set_delay(app, until=d["until"], reason=d["reason"], by=by, version=v, today=today)
+        case "consult":
+            services.start_consultation(
+                app,
+                kind=d["kind"],
+                party=d["party"],
+                party_address=d["party_address"],
+                matter=d["matter"],
+                by=by,
+                version=v,
+                today=today,
+            )
+        case "extension_request":
+            services.request_extension(app, days=d["days"], reason=d["reason"], by=by, version=v, today=today)
+        case "extension_approve":
+            services.decide_extension(app, approve=d["approve"], comments=d["comments"], by=by, version=v, today=today)
+        case "fee":
+            services.issue_fee_notice(app, method=d["method"], pages=d.get("pages"), by=by, version=v, today=today)
+        case "fee_paid":
+            services.record_fee_paid(app, by=by, version=v, today=today)
+        case "decide":
+            services.draft_decision(
+                app,
+                category=d["category"],
+                partial_withheld_category=d["partial_withheld_category"],
+                legal_basis=d["legal_basis"],
+                reasons=d["reasons"],
+                access_instructions=d["access_instructions"],
+                responsible_agency=d["responsible_agency"],
+                by=by,
+                version=v,
+                today=today,
+            )
+        case "review":
+            services.review_decision(app, approve=d["approve"], comments=d["comments"], by=by, version=v, today=today)
+        case "withdraw":
+            services.withdraw(app, reason=d["reason"], by=by, version=v, today=today)
+        case _:
+            raise Http404
+
+
+FORM_CLASSES = {
+    "assign": forms.AssignForm,
+    "correction": forms.CorrectionForm,
+    "correction_received": forms.ResponseForm,
+    "explanation": forms.ExplanationForm,
+    "explanation_received": forms.ResponseForm,
+    "delay": forms.DelayForm,
+    "consult": forms.ConsultForm,
+    "extension_request": forms.ExtensionForm,
+    "extension_approve": forms.ApproveForm,
+    "fee": forms.FeeForm,
+    "fee_paid": forms.FeePaidForm,
+    "decide": forms.DecisionForm,
+    "review": forms.ApproveForm,
+    "withdraw": forms.WithdrawForm,
+}
+
+
+@require_POST
+@staff_required
+def action(request, application_id, action_name):
+    name = action_name
+    app = access.get_for_user(
+        request.user, Application.objects.select_related("organization"), write=True, pk=application_id
+    )
+    if name not in FORM_CLASSES:
+        raise Http404
+    kwargs = {}
+    if name == "assign":
+        kwargs["users"] = get_user_model().objects.filter(memberships__organization=app.organization).distinct()
+    form = FORM_CLASSES[name](request.POST, **kwargs)
+    if not form.is_valid():
+        return _detail(request, app, bound=(name, form), http_status=400)
+    try:
+        _run(name, app, form.cleaned_data, request.user, timezone.localdate())
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errs in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            form.add_error(None, exc.messages)
+        return _detail(request, Application.objects.get(pk=app.pk), bound=(name, form), http_status=400)
+    except Conflict as exc:
+        messages.error(request, str(exc))
+        return _detail(request, Application.objects.get(pk=app.pk), bound=(name, form), http_status=409)
+    messages.success(request, _("已保存：%(a)s") % {"a": ACTION_LABELS[name]})
+    return redirect("applications:detail", application_id=app.pk)
+
+
+@require_POST
+@staff_required
+def consult_answer(request, consultation_id):
+    c = access.get_for_user(
+        request.user,
+        Consultation.objects.select_related("application__organization"),
+        org_field="application__organization",
+        write=True,
+        pk=consultation_id,
+    )
+    app = c.application
+    form = forms.ConsultAnswerForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.record_consultation_answer(
+                c,
+                outcome=d["outcome"],
+                opinion=d["opinion"],
+                answered_on=d["answered_on"],
+                by=request.user,
+                version=d["version"],
+                today=timezone.localdate(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+            return _detail(request, Application.objects.get(pk=app.pk), consult_forms={c.pk: form}, http_status=409)
+        else:
+            messages.success(request, _("已登记意见。"))
+            return redirect("applications:detail", application_id=app.pk)
+    return _detail(request, app, consult_forms={c.pk: form}, http_status=400)
+
+
+def _letter(request, letter_id):
+    return access.get_for_user(
+        request.user,
+        Letter.objects.select_related("application__organization"),
+        org_field="application__organization",
+        pk=letter_id,
+    )
+
+
+@staff_required
+def letter_pdf(request, letter_id):
+    letter = _letter(request, letter_id)
+    return FileResponse(
+        letter.pdf.open("rb"), as_attachment=True, filename=f"{letter.title}-{letter.application.number}.pdf"
+    )
+
+
+@staff_required
+def letter_docx(request, letter_id):
+    letter = _letter(request, letter_id)
+    return FileResponse(
+        letter.docx.open("rb"), as_attachment=True, filename=f"{letter.title}-{letter.application.number}.docx"
+    )
+
+
+@staff_required
+def attachment(request, attachment_id):
+    a = access.get_for_user(
+        request.user,
+        Attachment.objects.select_related("application__organization"),
+        org_field="application__organization",
+        write=True,  # personal documents: only the staff handling the application
+        pk=attachment_id,
+    )
+    return FileResponse(a.file.open("rb"), as_attachment=True, filename=a.name)
+
+
+@staff_required
+def templates(request):
+    org = access.work_organizations(request.user).order_by("path").first()
+    if org is None:
+        org = access.visible_organizations(request.user).order_by("path").first()
+    rows = [(kind, label, letters.template_for(org, kind)) for kind, label in LetterKind.choices] if org else []
+    return render(request, "applications/staff/templates.html", {"rows": rows, "org": org})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def template_edit(request, org_id, letter_kind):
+    if letter_kind not in LetterKind.values:
+        raise Http404
+    writer_roles = [Role.CLERK, Role.HEAD, Role.ADMIN]
+    org = access.get_organization_for_user(
+        request.user, org_id, roles=writer_roles if request.method == "POST" else None
+    )
+    can_edit = access.has_role(request.user, org, *writer_roles)
+    current = letters.template_for(org, letter_kind)
+    form = forms.LetterTemplateForm(
+        request.POST or None, instance=None, initial={"title": current.title, "body": current.body}
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.save_letter_template(
+                    organization=org,
+                    kind=letter_kind,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                for msg in exc.message_dict.get("body", exc.messages):
+                    form.add_error("body", msg)
+            else:
+                messages.success(request, _("模板已保存。"))
+                return redirect("applications:templates")
+        status = 400
+    return render(
+        request,
+        "applications/staff/template_edit.html",
+        {
+            "form": form,
+            "kind": letter_kind,
+            "label": LetterKind(letter_kind).label,
+            "current": current,
+            "placeholders": letters.PLACEHOLDERS[letter_kind],
+            "required": letters.REQUIRED[letter_kind],
+            "org": org,
+            "can_edit": can_edit,
+        },
+        status=status,
+    )
