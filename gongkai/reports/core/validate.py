@@ -527,7 +527,7 @@ def rule_typos(report: AnnualReport, **_) -> list[Finding]:
     return out
 
 
-_PERIOD = re.compile(r"统计(?:时限|期限|时间|区间|周期)[^。\n]*(?:。|$)")
+_PERIOD = re.compile(r"[^。\n]*统计(?:时限|期限|时间|区间|周期)[^。\n]*(?:。|$)")
 
 
 def rule_statistics_period(report: AnnualReport, **_) -> list[Finding]:

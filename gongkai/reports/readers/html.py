@@ -1,0 +1,175 @@
+"""HTML reports (a saved web page): tables with rowspan/colspan expanded to a grid, text in reading order.
+
+Pages declared GB2312/GBK are decoded as GB18030 (a superset): lxml given GBK-only characters under a
+gb2312 label silently returns an empty tree (shared/spec/stack.md §0.7).
+Locations are "表格2第5行第3列" (1-based, counting every ``<table>`` that holds data).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from .common import Cell, Document, Para, Row, Table, Unreadable
+from .interpret import interpret
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
+_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
+
+BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header", "footer",
+    "blockquote", "pre", "tr", "td", "th", "center", "dd", "dt", "dl", "form", "main", "nav", "aside", "caption",
+}  # fmt: skip
+SKIP = {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "button"}
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    m = _META_CHARSET.search(data[:4096])
+    declared = m.group(1).decode("ascii", "ignore").lower() if m else ""
+    if declared in _GB:
+        return data.decode("gb18030", errors="replace")
+    if declared and declared not in ("utf-8", "utf8"):
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def _text(el) -> str:
+    parts = []
+
+    def rec(e):
+        tag = e.tag.lower() if isinstance(e.tag, str) else ""
+        if tag in SKIP:
+            if e.tail:
+                parts.append(e.tail)
+            return
+        if tag == "br":
+            parts.append("\n")
+        elif tag in ("p", "div", "li") and parts:
+            parts.append("\n")
+        if e.text and tag:
+            parts.append(e.text)
+        for ch in e:
+            rec(ch)
+        if e.tail and e is not el:
+            parts.append(e.tail)
+
+    rec(el)
+    return "".join(parts).replace("\xa0", " ").strip()
+
+
+def _span(el, name) -> int:
+    try:
+        return max(1, min(int(str(el.get(name, "1")).strip() or 1), 200))
+    except ValueError:
+        return 1
+
+
+def table_grid(table, number: int) -> Table:
+    rows_el = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    grid: dict[tuple[int, int], Cell] = {}
+    out_rows = []
+    for r, tr in enumerate(rows_el):
+        c = 0
+        cells = [td for td in tr if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")]
+        for td in cells:
+            while (r, c) in grid:
+                c += 1
+            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            cell = Cell(_text(td), c, f"表格{number}第{r + 1}行第{c + 1}列", cs)
+            grid[(r, c)] = cell
+            for dr in range(rs):
+                for dc in range(cs):
+                    if dr or dc:
+                        grid.setdefault((r + dr, c + dc), Cell(None, c + dc, cell.loc))
+            c += cs
+    height = len(rows_el)
+    for r in range(height):
+        cols = sorted(k[1] for k in grid if k[0] == r)
+        out_rows.append(Row([grid[(r, c)] for c in cols], f"表格{number}第{r + 1}行", "exact", r + 1))
+    return Table(out_rows, f"表格{number}")
+
+
+def _owner(tr):
+    p = tr.getparent()
+    while p is not None and (not isinstance(p.tag, str) or p.tag.lower() != "table"):
+        p = p.getparent()
+    return p
+
+
+def parse(data: bytes | str, name: str = "") -> Document:
+    text = decode(data) if isinstance(data, bytes) else data
+    text = _XML_DECL.sub("", text)
+    if not text.strip():
+        raise Unreadable("空文件")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise Unreadable(f"无法解析 HTML：{exc}") from None
+    blocks: list = []
+    buf: list[str] = []
+    counter = [0]
+
+    def flush():
+        if buf:
+            for line in "".join(buf).replace("\xa0", " ").split("\n"):
+                if line.strip():
+                    blocks.append(Para(line.strip(), f"正文“{line.strip()[:12]}”"))
+            buf.clear()
+
+    def walk(el):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag:  # comments, processing instructions
+            if el.tail:
+                buf.append(el.tail)
+            return
+        if tag in SKIP:
+            if tag == "head":
+                title = el.find(".//title")
+                if title is not None and title.text and title.text.strip():
+                    blocks.append(Para(title.text.strip(), "网页标题"))
+            if el.tail:
+                buf.append(el.tail)
+            return
+        if tag == "table" and el.find(".//table") is None:
+            flush()
+            counter[0] += 1
+            blocks.append(table_grid(el, counter[0]))
+        else:
+            block = tag in BLOCKS or tag == "table"
+            if block:
+                flush()
+            if tag == "br":
+                buf.append("\n")
+            if el.text:
+                buf.append(el.text)
+            for ch in el:
+                walk(ch)
+            if block:
+                flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    body = root.find("body")
+    head = root.find("head")
+    if head is not None:
+        walk(head)
+    walk(body if body is not None else root)
+    flush()
+    return Document(blocks, "html", name)
+
+
+def read_bytes(data: bytes, name: str = ""):
+    return interpret(parse(data, name))
