@@ -3,9 +3,15 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
-def _invalidate(**kwargs):
+def _invalidate(sender, instance, **kwargs):
+    from django.utils import timezone
+
+    from .models import CalendarDay, CalendarYear
     from .services import invalidate_calendar
 
+    if sender is CalendarDay:
+        # Touch the year so that other processes notice the change (see services.get_calendar).
+        CalendarYear.objects.filter(pk=instance.arrangement_id).update(updated_at=timezone.now())
     invalidate_calendar()
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import importlib
 import logging
-import uuid
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,8 +35,8 @@ DEFAULT_PERIODS = {
     RuleKind.LITIGATION_DEFENCE: 15,
 }
 
-_VERSION_KEY = "gongkai:workdays:calendar-version"
-_cached: tuple[Any, calc.WorkCalendar] | None = None
+RECHECK_SECONDS = 10.0
+_cached: tuple[float, Any, calc.WorkCalendar] | None = None
 
 
 class Changed(NamedTuple):
@@ -53,6 +53,11 @@ class Changed(NamedTuple):
 def build_calendar() -> calc.WorkCalendar:
     """A fresh calendar from the tables (no cache)."""
     years = {y.year: y for y in CalendarYear.objects.all()}
+    if not years:
+        # An empty table (a flushed test database, a DB created without migrations' data): use the shipped file.
+        return calc.WorkCalendar.from_data(
+            calc.load_data(), count_start_day=getattr(settings, "GONGKAI_WORKDAYS_COUNT_START_DAY", False)
+        )
     loaded = {y for y, row in years.items() if row.loaded}
     rows = [
         (d, kind, name)
@@ -79,23 +84,33 @@ def build_calendar() -> calc.WorkCalendar:
     )
 
 
+def _token():
+    """Changes whenever any arrangement or day changes (day edits touch their year's ``updated_at``)."""
+    agg = CalendarYear.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+    return (agg["n"], agg["last"])
+
+
 def get_calendar() -> calc.WorkCalendar:
-    """The calendar, built once per process and rebuilt after any change to the calendar tables."""
+    """The calendar, built once per process.
+
+    Edits in this process invalidate it at once (signals + services); edits made by another process (the
+    worker, another web process) are noticed within ``RECHECK_SECONDS`` through a cheap aggregate query.
+    """
     global _cached
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(_VERSION_KEY, version, None)
-        version = cache.get(_VERSION_KEY, version)
-    if _cached is None or _cached[0] != version:
-        _cached = (version, build_calendar())
-    return _cached[1]
+    now = time.monotonic()
+    if _cached is not None and now - _cached[0] < RECHECK_SECONDS:
+        return _cached[2]
+    token = _token()
+    if _cached is None or _cached[1] != token:
+        _cached = (now, token, build_calendar())
+    else:
+        _cached = (now, token, _cached[2])
+    return _cached[2]
 
 
 def invalidate_calendar() -> None:
     global _cached
     _cached = None
-    cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 # -- periods as data ----------------------------------------------------------------------------

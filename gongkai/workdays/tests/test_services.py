@@ -174,3 +174,26 @@ def test_replay_events_uses_the_current_calendar_and_rules():
     DeadlineRule.objects.create(kind="reply", days=15, effective_from=D("2024-09-01"), legal_basis="测试")
     s = services.replay_events([ClockEvent(Kind.RECEIVED, D("2024-09-27"))], today=D("2024-10-08"))
     assert s.due_date == D("2024-10-23")
+
+
+def test_another_process_edit_is_noticed_after_the_recheck_interval(monkeypatch):
+    first = services.get_calendar()
+    # Simulate an edit made by another process: no signal reaches this one, only the row's timestamp moves.
+    from django.db.models.signals import post_save
+
+    with monkeypatch.context() as m:
+        m.setattr(post_save, "send", lambda *a, **k: [])
+        y = CalendarYear.objects.get(year=2024)
+        CalendarDay.objects.create(arrangement=y, date=D("2024-10-18"), kind="holiday", name="测试")
+        y.save()
+    assert services.get_calendar() is first  # within the interval: cached
+    monkeypatch.setattr(services, "RECHECK_SECONDS", 0.0)
+    assert not services.get_calendar().is_working_day(D("2024-10-18"))
+
+
+def test_an_empty_calendar_table_falls_back_to_the_shipped_arrangements():
+    CalendarYear.objects.all().delete()
+    services.invalidate_calendar()
+    cal = services.get_calendar()
+    assert cal.add_working_days(D("2024-09-27"), 20) == D("2024-10-30")
+    assert not cal.is_provisional(D("2024-01-02"))
