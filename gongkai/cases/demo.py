@@ -240,7 +240,9 @@ def _bulletin(orgs, users):
 
     today = timezone.localdate()
     d = desk(orgs["shanzhou"], today)
-    items = [(row.org, row.problems()) for row in d.rows if row.problems()]
+    # The reports app loads its demo after this one: leave its (not yet loaded) report figures out.
+    items = [(row.org, [p for p in row.problems() if "年度报告" not in p]) for row in d.rows]
+    items = [(org, problems) for org, problems in items if problems]
     services.create_bulletin(
         organization=orgs["shanzhou"],
         title=f"关于{today.year}年第三季度政务公开工作情况的通报",

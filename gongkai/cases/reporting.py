@@ -130,7 +130,7 @@ def narrative_facts(org_id: int, year: int) -> dict:
         "open": [a.task.title for a in assignments if a.status != TaskStatus.DONE],
     }
     cases = section4([org_id], year)
-    return {
+    facts = {
         "complaints": complaint_figures([org_id], year),
         "ratings": rating_figures([org_id], year),
         "trainings": entries(LogKind.TRAINING),
@@ -141,3 +141,42 @@ def narrative_facts(org_id: int, year: int) -> dict:
         "new_media": new_media_facts(org_id, year),
         "cases": {"reconsideration": cases[4], "litigation": cases[9] + cases[14]},
     }
+    facts["text"] = narrative_text(facts)
+    return facts
+
+
+def narrative_text(facts: dict) -> dict[str, str]:
+    """Draft Chinese sentences from :func:`narrative_facts` (staff edit them in the report)."""
+    out = {}
+    work = []
+    for key, label, unit in [
+        ("meetings", "召开政务公开工作会议", "次"),
+        ("trainings", "开展政务公开业务培训", "次"),
+        ("self_inspections", "开展政务公开自查自纠", "次"),
+        ("inspections", "开展监督检查", "次"),
+    ]:
+        if facts[key]:
+            work.append(f"{label}{len(facts[key])}{unit}")
+    if work:
+        out["work"] = "全年" + "，".join(work) + "。"
+    tasks = facts["tasks"]
+    if tasks["assigned"]:
+        plans = "、".join(f"《{p}》" for p in tasks["plans"])
+        out["tasks"] = f"认真贯彻落实{plans}，承担的{tasks['assigned']}项任务已完成{tasks['done']}项。"
+    c = facts["complaints"]
+    if c["received"]:
+        line = f"收到涉及政府信息公开工作的投诉、举报{c['received']}件，经查证属实{c['founded']}件"
+        if c["founded"]:
+            line += f"（督促整改{c['rectification']}件、通报批评{c['criticism']}件）"
+        out["complaints"] = line + "。"
+    else:
+        out["complaints"] = "未收到涉及政府信息公开工作的投诉、举报。"
+    r = facts["ratings"]
+    if r["total"]:
+        out["ratings"] = (
+            f"申请人对答复进行评议{r['total']}件，其中满意{r['satisfied']}件、基本满意{r['basic']}件、"
+            f"不满意{r['unsatisfied']}件。"
+        )
+    if facts["new_media"]["text"]:
+        out["new_media"] = facts["new_media"]["text"]
+    return out

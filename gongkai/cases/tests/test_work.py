@@ -126,3 +126,28 @@ def test_narrative_facts_count_tasks_done(orgs, users):
     )
     tasks = reporting.narrative_facts(orgs["yuandian"].pk, 2024)["tasks"]
     assert (tasks["assigned"], tasks["done"], tasks["plans"]) == (1, 1, ["河南省政务公开工作要点"])
+
+
+def test_the_narrative_text_is_drafted_from_the_records(orgs, users):
+    services.log_work(
+        organization=orgs["yuandian"],
+        kind="training",
+        held_on=date(2024, 4, 18),
+        title="培训",
+        participants=None,
+        summary="",
+        by=None,
+    )
+    services.log_work(
+        organization=orgs["yuandian"],
+        kind="meeting",
+        held_on=date(2024, 3, 1),
+        title="会议",
+        participants=None,
+        summary="",
+        by=None,
+    )
+    text = reporting.narrative_facts(orgs["yuandian"].pk, 2024)["text"]
+    assert text["work"] == "全年召开政务公开工作会议1次，开展政务公开业务培训1次。"
+    assert text["complaints"] == "未收到涉及政府信息公开工作的投诉、举报。"
+    assert "ratings" not in text
