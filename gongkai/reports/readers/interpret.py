@@ -804,6 +804,7 @@ def interpret(doc: Document) -> AnnualReport:
         )
     fmt = get_format(template)
     report = AnnualReport.empty(template)
+    report.source_rows = {b: list(rows) for b, rows in a.buckets.items()}  # for showing the source next to the reading
     title = a.title or (a.preamble[0].strip() if a.preamble else "")
     report.title = title
     m = _TITLE.search(compact(title))
