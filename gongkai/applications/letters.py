@@ -2,6 +2,8 @@
 
 import logging
 import re
+import threading
+from contextlib import contextmanager
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -211,18 +213,48 @@ def issue(app: Application, kind: str, *, on: date, values: dict | None = None, 
     letter = Letter(
         application=app, kind=kind, number=number, title=tpl.title, text=text, issued_on=on, to_applicant=to_applicant
     )
-    stem = f"{app.number}-{kind}-{Letter.objects.filter(application=app).count() + 1}"
-    letter.pdf.save(f"{stem}.pdf", ContentFile(html_to_pdf(to_html(tpl.title, number, text))), save=False)
-    letter.docx.save(f"{stem}.docx", ContentFile(to_docx(tpl.title, number, text)), save=False)
-    letter.save()
+    if getattr(_state, "defer", False):
+        letter.save()  # files are rendered on first download (see ensure_files)
+    else:
+        _render_files(letter)
     if to_applicant and app.email:
         transaction.on_commit(lambda: email_letter(letter.pk))
+    return letter
+
+
+_state = threading.local()
+
+
+@contextmanager
+def deferred_files():
+    """Render PDF/DOCX lazily (bulk demo data); downloads call :func:`ensure_files`."""
+    _state.defer = True
+    try:
+        yield
+    finally:
+        _state.defer = False
+
+
+def _render_files(letter: Letter) -> None:
+    app = letter.application
+    stem = f"{app.number}-{letter.kind}-{letter.pk or Letter.objects.filter(application=app).count() + 1}"
+    letter.pdf.save(
+        f"{stem}.pdf", ContentFile(html_to_pdf(to_html(letter.title, letter.number, letter.text))), save=False
+    )
+    letter.docx.save(f"{stem}.docx", ContentFile(to_docx(letter.title, letter.number, letter.text)), save=False)
+    letter.save()
+
+
+def ensure_files(letter: Letter) -> Letter:
+    if not letter.pdf or not letter.docx:
+        _render_files(letter)
     return letter
 
 
 def email_letter(letter_id: int) -> None:
     letter = Letter.objects.select_related("application__organization").get(pk=letter_id)
     app = letter.application
+    ensure_files(letter)
     msg = EmailMessage(
         subject=f"{letter.title}（{app.number}）",
         body=_(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.audit.models import AuditEntry
 from gongkai.organizations.models import Organization
 
-from . import catalogue, clockwork, services
+from . import catalogue, clockwork, letters, services
 from .forms import ApplicantResponseForm, ApplicationForm, LookupForm
 from .models import ApplicantRequest, Application, RequestKind
 from .workflow import Conflict
@@ -208,6 +208,8 @@ def respond(request, number, request_id):
 
 def letter_download(request, number, letter_id, fmt):
     app = _granted(request, number)
-    letter = get_object_or_404(app.letters, pk=letter_id, to_applicant=True)
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    letter = letters.ensure_files(get_object_or_404(app.letters, pk=letter_id, to_applicant=True))
     f = letter.pdf if fmt == "pdf" else letter.docx
     return FileResponse(f.open("rb"), as_attachment=True, filename=f"{letter.title}-{app.number}.{fmt}")
