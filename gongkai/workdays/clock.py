@@ -149,7 +149,11 @@ def describe_period(start: date, days: int, due: date, calendar: WorkCalendar, *
     10月12日（星期六）调休上班计入；答复期限为2024-10-30（星期三）``
     """
     first = "当日" if calendar.count_start_day and calendar.is_working_day(start) else "次日"
-    parts = [f"{fmt(start)}{what}，{first}起算{days}个工作日"]
+    rest = ""
+    if not calendar.is_working_day(start):
+        name = calendar.holiday_name(start)
+        rest = f"（当日为{name}假期）" if name else "（当日为休息日）"
+    parts = [f"{fmt(start)}{what}{rest}，{first}起算{days}个工作日"]
     items: list[tuple[date, str]] = []
     for a, b, name in calendar.holiday_spans(start, due):
         items.append((a, f"{span_text(a, b, ref_year=start.year)}{name or '节假日'}放假不计"))

@@ -335,3 +335,12 @@ def test_article_31_picks_the_receipt_day_by_channel(channel, dates, expected):
 def test_article_31_needs_the_confirmation_date_for_online_applications():
     with pytest.raises(ValueError, match="双方确认之日"):
         receipt_date("online", submitted=D("2024-09-25"))
+
+
+def test_a_start_on_a_holiday_or_weekend_is_said_so():
+    _, lines = simple_deadline(D("2024-10-01"), 1, CAL, what="收到申请", label="答复期限")
+    assert lines == [
+        "2024-10-01（星期二）收到申请（当日为国庆节假期），次日起算1个工作日；10月2日至7日国庆节放假不计；答复期限为2024-10-08（星期二）"
+    ]
+    _, lines = simple_deadline(D("2024-10-19"), 1, CAL, what="收到申请", label="答复期限")
+    assert lines == ["2024-10-19（星期六）收到申请（当日为休息日），次日起算1个工作日；答复期限为2024-10-21（星期一）"]
