@@ -24,6 +24,10 @@ class RuleKind(models.TextChoices):
     CONSULTATION = "consultation", _("征求意见（第三十二条、第三十四条）")
     PUBLICATION = "publication", _("主动公开（第二十六条）")
     RECONSIDERATION_REPLY = "reconsideration_reply", _("行政复议答复（行政复议法第四十八条）")
+    RECONSIDERATION_REPLY_SIMPLIFIED = (
+        "reconsideration_reply_simplified",
+        _("行政复议答复·简易程序（行政复议法第五十四条）"),
+    )
     LITIGATION_DEFENCE = "litigation_defence", _("行政诉讼答辩（行政诉讼法第六十七条）")
 
 

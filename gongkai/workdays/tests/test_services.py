@@ -55,6 +55,7 @@ def test_an_unloaded_year_is_provisional_even_with_rows():
         ("consultation", 15, "working"),
         ("publication", 20, "working"),
         ("reconsideration_reply", 10, "working"),
+        ("reconsideration_reply_simplified", 5, "working"),
         ("litigation_defence", 15, "calendar"),
     ],
 )
@@ -197,3 +198,9 @@ def test_an_empty_calendar_table_falls_back_to_the_shipped_arrangements():
     cal = services.get_calendar()
     assert cal.add_working_days(D("2024-09-27"), 20) == D("2024-10-30")
     assert not cal.is_provisional(D("2024-01-02"))
+
+
+def test_recompute_runs_every_installed_hook(users):
+    names = {m.__name__ for m in services.deadline_hooks()}
+    assert {"gongkai.applications.deadlines", "gongkai.cases.deadlines", "gongkai.publications.deadlines"} <= names
+    assert services.recompute_open_deadlines(by=users["yd_clerk"], today=D("2024-10-08")) == []
