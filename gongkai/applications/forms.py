@@ -20,6 +20,11 @@ ALLOWED_TYPES = {
 }
 
 
+def DateInput():  # noqa: N802 - a widget factory
+    """``<input type=date>`` needs ISO dates whatever the locale's display format is."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -128,13 +133,9 @@ class RegisterForm(ApplicationForm):
     """Staff registration of paper / in-person / fax / oral applications (第三十一条 per channel)."""
 
     channel = forms.ChoiceField(label=_("提交方式"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
-    submitted_on = forms.DateField(label=_("提交（寄出、发送）日期"), widget=forms.DateInput(attrs={"type": "date"}))
-    signed_on = forms.DateField(
-        label=_("本机关签收日期（邮寄）"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    confirmed_on = forms.DateField(
-        label=_("与申请人确认的日期（平常信函、传真）"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    submitted_on = forms.DateField(label=_("提交（寄出、发送）日期"), widget=DateInput())
+    signed_on = forms.DateField(label=_("本机关签收日期（邮寄）"), required=False, widget=DateInput())
+    confirmed_on = forms.DateField(label=_("与申请人确认的日期（平常信函、传真）"), required=False, widget=DateInput())
 
     field_order = ["channel", "submitted_on", "signed_on", "confirmed_on"]
 
@@ -153,7 +154,7 @@ class AssignForm(VersionForm):
 
 class CorrectionForm(VersionForm):
     items = forms.CharField(label=_("需要补正的事项"), widget=forms.Textarea(attrs={"rows": 3}))
-    respond_by = forms.DateField(label=_("补正期限"), widget=forms.DateInput(attrs={"type": "date"}))
+    respond_by = forms.DateField(label=_("补正期限"), widget=DateInput())
 
 
 class ResponseForm(VersionForm):
@@ -162,11 +163,11 @@ class ResponseForm(VersionForm):
 
 class ExplanationForm(VersionForm):
     text = forms.CharField(label=_("需说明的事项"), widget=forms.Textarea(attrs={"rows": 3}))
-    respond_by = forms.DateField(label=_("说明期限"), widget=forms.DateInput(attrs={"type": "date"}))
+    respond_by = forms.DateField(label=_("说明期限"), widget=DateInput())
 
 
 class DelayForm(VersionForm):
-    until = forms.DateField(label=_("延迟答复的合理期限"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("延迟答复的合理期限"), widget=DateInput())
     reason = forms.CharField(label=_("理由"), max_length=190)
 
 
@@ -187,7 +188,7 @@ class ConsultAnswerForm(VersionForm):
         ],
     )
     opinion = forms.CharField(label=_("意见内容"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    answered_on = forms.DateField(label=_("收到意见日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    answered_on = forms.DateField(label=_("收到意见日期"), widget=DateInput())
 
 
 class ExtensionForm(VersionForm):
