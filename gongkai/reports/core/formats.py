@@ -13,6 +13,7 @@ order (cells covered by a span are left out), so every renderer draws the same m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 SECTION3_COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 SECTION3_TOTAL_COLUMN = 6
@@ -98,7 +99,7 @@ class Format:
     section4_columns: tuple[str, ...] = tuple(SECTION4_COLUMNS)
     section3_columns: tuple[str, ...] = tuple(SECTION3_COLUMNS)
 
-    @property
+    @cached_property
     def section2_rows(self) -> list[Section2Row]:
         return [r for b in self.section2_blocks for r in b.rows]
 
@@ -114,11 +115,11 @@ class Format:
                 return r
         raise KeyError(row_id)
 
-    @property
+    @cached_property
     def section3_ids(self) -> list[str]:
         return [r.id for r in self.section3_rows]
 
-    @property
+    @cached_property
     def result_row_ids(self) -> list[str]:
         """The rows whose sum is （七）总计 (V3): （一）（二） and every level-3 row (or 2019's single （六）)."""
         ids = []

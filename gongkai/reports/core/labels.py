@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = {c: i + 1 for i, c in enumerate(CN_DIGITS)}
@@ -31,6 +32,7 @@ def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s or "")
 
 
+@lru_cache(maxsize=65536)
 def compact(s: str) -> str:
     """NFKC and no whitespace at all (line breaks inside cells, spaced-out vertical text)."""
     return _WS.sub("", nfkc(s))
@@ -55,6 +57,7 @@ def cn_number(token: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def split_numbering(s: str) -> tuple[str | None, int | None, str]:
     """('paren'|'cn'|'digit'|None, number, rest) for a label after :func:`compact`.
 
@@ -88,6 +91,7 @@ def _drop_brackets(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def label_key(s: str) -> str:
     """The comparable core of a label: no numbering, notes, year stamps, punctuation or spaces."""
     _, _, rest = split_numbering(s)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 
 from gongkai.reports.core.formats import HEADINGS
 from gongkai.reports.core.labels import compact, split_numbering
@@ -19,7 +21,7 @@ class Unreadable(Exception):
     """The input is not a readable document (exit code 2 of ``gongkai report check``)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str | None  # None: covered by another cell's rowspan/colspan
     col: int | None  # grid column (None when positions are unknown, e.g. space-separated text)
@@ -27,7 +29,7 @@ class Cell:
     span: int = 1  # number of grid columns the cell covers
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     cells: list[Cell]
     loc: str
@@ -72,6 +74,7 @@ _HEADING_WORDS = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def match_heading(text: str) -> int | None:
     """Index 0–5 of the report heading this line is (一、总体情况 … 六、其他需要报告的事项), or None."""
     s = compact(text)
@@ -96,6 +99,7 @@ _DEC = re.compile(r"^\d{1,9}(?:\.\d{1,6})?$")
 _SIGNED = re.compile(r"^[-+]\d{1,9}$")
 
 
+@lru_cache(maxsize=65536)
 def clean_cell(text: str | None) -> str:
     return compact(text or "")
 
@@ -104,10 +108,9 @@ def is_blank(text: str | None) -> bool:
     return clean_cell(text) in BLANK_MARKS
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str, *, decimal: bool = False, signed: bool = False):
     """The number in a cell, or None if the cell does not hold exactly one number."""
-    from decimal import Decimal
-
     s = clean_cell(text)
     if _INT.match(s):
         return Decimal(s) if decimal else int(s)
@@ -124,6 +127,7 @@ def parse_number(text: str, *, decimal: bool = False, signed: bool = False):
 _NUMERICISH = re.compile(r"^[\d.,\s+-]+$")
 
 
+@lru_cache(maxsize=65536)
 def looks_numeric(text: str | None) -> bool:
     """A value cell (digits, possibly glued or malformed) rather than a label."""
     s = clean_cell(text)
@@ -134,12 +138,14 @@ _LABEL_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _GARBLED = re.compile(r"^[\dOoIlSBZ|?*＊？.,]{1,8}$")
 
 
+@lru_cache(maxsize=65536)
 def is_garbled(text: str | None) -> bool:
     """A value cell that is not a clean number but clearly meant one ("1O", "l2", "3?"): unsure, not a label."""
     s = clean_cell(text)
     return bool(_GARBLED.match(s)) and any(c.isdigit() for c in s) and not looks_numeric(s)
 
 
+@lru_cache(maxsize=65536)
 def is_label(text: str | None) -> bool:
     s = clean_cell(text)
     return (

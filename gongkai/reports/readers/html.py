@@ -77,28 +77,41 @@ def _span(el, name) -> int:
         return 1
 
 
+def _cell_text(td) -> str:
+    if len(td) == 0:
+        return (td.text or "").replace("\xa0", " ").strip()
+    return _text(td)
+
+
 def table_grid(table, number: int) -> Table:
     rows_el = [tr for tr in table.iter("tr") if _owner(tr) is table]
-    grid: dict[tuple[int, int], Cell] = {}
-    out_rows = []
+    grid: list[dict[int, Cell]] = [{} for _ in rows_el]
+    height = len(rows_el)
     for r, tr in enumerate(rows_el):
         c = 0
-        cells = [td for td in tr if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")]
-        for td in cells:
-            while (r, c) in grid:
+        here = grid[r]
+        for td in tr:
+            tag = td.tag
+            if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
+                continue
+            while c in here:
                 c += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
-            cell = Cell(_text(td), c, f"表格{number}第{r + 1}行第{c + 1}列", cs)
-            grid[(r, c)] = cell
+            rs = _span(td, "rowspan") if "rowspan" in td.attrib else 1
+            cs = _span(td, "colspan") if "colspan" in td.attrib else 1
+            cell = Cell(_cell_text(td), c, "", cs)
+            here[c] = cell
             for dr in range(rs):
+                if r + dr >= height:
+                    break
+                target = grid[r + dr]
                 for dc in range(cs):
                     if dr or dc:
-                        grid.setdefault((r + dr, c + dc), Cell(None, c + dc, cell.loc))
+                        target.setdefault(c + dc, Cell(None, c + dc))
             c += cs
-    height = len(rows_el)
-    for r in range(height):
-        cols = sorted(k[1] for k in grid if k[0] == r)
-        out_rows.append(Row([grid[(r, c)] for c in cols], f"表格{number}第{r + 1}行", "exact", r + 1))
+    out_rows = [
+        Row([cells[c] for c in sorted(cells)], f"表格{number}第{r + 1}行", "exact", r + 1)
+        for r, cells in enumerate(grid)
+    ]
     return Table(out_rows, f"表格{number}")
 
 

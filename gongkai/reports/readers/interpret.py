@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import product
 
 from gongkai.reports.core.formats import (
@@ -50,6 +51,7 @@ from .common import (
 _DIGITS = re.compile(r"\d")
 
 
+@lru_cache(maxsize=65536)
 def loose(text: str) -> str:
     """label_key without digits: for matching labels whose numbering was split off or glued on."""
     return _DIGITS.sub("", label_key(text))
@@ -101,6 +103,23 @@ class Reading:
     shift: int | None = None
     notes: list = field(default_factory=list)  # (severity, rule, message)
     candidates: list = field(default_factory=list)  # for an ambiguous split: every valid value list
+
+
+def _cell_loc(row: Row, c) -> str:
+    return f"{row.loc}第{c.col + 1}列" if c.col is not None else row.loc
+
+
+@lru_cache(maxsize=65536)
+def _kind(text: str, tokens_mode: bool) -> str:
+    s = clean_cell(text)
+    if s in BLANK_MARKS:
+        return "blank"
+    if not tokens_mode and re.search(r"\d\s+\d", text):
+        return "unsure"  # two numbers in one cell, or a number broken by a space
+    if looks_numeric(s) and re.fullmatch(r"[\d.,+-]+", s):
+        # "05": a leading zero means two cells ran together; it is never read as one number.
+        return "glued" if re.fullmatch(r"0\d+", s) else "num"
+    return "unsure"
 
 
 def _parse_slot(raw: str, kind: str):
@@ -156,18 +175,8 @@ def read_row(
     if v.row.grid == "fields" and width is not None and len(v.row.cells) < width:
         positions = None
     cells = v.values
-    toks = []  # (cell, kind) with kind "num" | "unsure" | "blank"
-    for c in cells:
-        s = clean_cell(c.text)
-        if s in BLANK_MARKS:
-            toks.append((c, "blank"))
-        elif re.search(r"\d\s+\d", c.text or "") and v.row.grid != "tokens":
-            toks.append((c, "unsure"))  # two numbers in one cell, or a number broken by a space
-        elif looks_numeric(s) and re.fullmatch(r"[\d.,+-]+", s):
-            # "05": a leading zero means two cells ran together; it is never read as one number.
-            toks.append((c, "glued" if re.fullmatch(r"0\d+", s) else "num"))
-        else:
-            toks.append((c, "unsure"))
+    tokens_mode = v.row.grid == "tokens"
+    toks = [(c, _kind(c.text or "", tokens_mode)) for c in cells]  # "num" | "glued" | "unsure" | "blank"
     present = [(c, k) for c, k in toks if k != "blank"]
     if not present:
         return Reading([None] * n, "blank")
@@ -233,7 +242,11 @@ def read_row(
                 got = value_of(c, i) if kind == "num" else None
                 if got is None:
                     notes.append(
-                        ("warning", "READ-UNSURE", f"{c.loc or v.row.loc}“{c.text.strip()}”不是可确认的数字，记为空。")
+                        (
+                            "warning",
+                            "READ-UNSURE",
+                            f"{c.loc or _cell_loc(v.row, c)}“{c.text.strip()}”不是可确认的数字，记为空。",
+                        )
                     )
                 vals[i] = got
             return Reading(vals, status, chosen, notes)
@@ -259,7 +272,11 @@ def read_row(
             vals,
             "ok",
             notes=[
-                ("warning", "READ-UNSURE", f"{c.loc or v.row.loc}“{c.text.strip()}”不是可确认的数字，记为空。")
+                (
+                    "warning",
+                    "READ-UNSURE",
+                    f"{c.loc or _cell_loc(v.row, c)}“{c.text.strip()}”不是可确认的数字，记为空。",
+                )
                 for c in bad
             ],
         )
@@ -409,6 +426,17 @@ class RowResult:
     view: View
 
 
+@lru_cache(maxsize=4096)
+def _identify(template: str, cand: str):
+    """The template row whose (loose) label is ``cand`` or ends it; the longest such label wins."""
+    best, best_len = None, 0
+    for r in get_format(template).section3_rows:
+        key = loose(r.label)
+        if (cand == key or (cand.endswith(key) and len(key) >= 2)) and len(key) > best_len:
+            best, best_len = r, len(key)
+    return best
+
+
 class Reader3:
     def __init__(self, fmt: Format, rows: list[Row]):
         self.fmt = fmt
@@ -424,12 +452,7 @@ class Reader3:
         cand = loose(v.label)
         if not cand:
             return None
-        best = None
-        for key, r in self.index.items():
-            if cand == key or (cand.endswith(key) and len(key) >= 2):
-                if best is None or len(key) > len(loose(best.label)):
-                    best = r
-        return best
+        return _identify(self.fmt.id, cand)
 
     def run(self) -> dict:
         header_end = 0

@@ -79,14 +79,14 @@ def _row(no: int, text: str) -> Row:
     loc = f"第{no}行"
     if "\t" in text:
         parts = text.split("\t")
-        return Row([Cell(p, i, f"{loc}第{i + 1}格") for i, p in enumerate(parts)], loc, "fields", no)
+        return Row([Cell(p, i) for i, p in enumerate(parts)], loc, "fields", no)
     if "|" in text or "｜" in text:
         parts = re.split(r"[|｜]", text)
         if parts and not parts[0].strip():
             parts = parts[1:]
         if parts and not parts[-1].strip():
             parts = parts[:-1]
-        return Row([Cell(p, i, f"{loc}第{i + 1}格") for i, p in enumerate(parts)], loc, "fields", no)
+        return Row([Cell(p, i) for i, p in enumerate(parts)], loc, "fields", no)
     parts = text.split()
     return Row([Cell(p, None, loc) for p in parts], loc, "tokens", no)
 
