@@ -3,7 +3,9 @@
 No account is needed. The complainant's contact data is kept for the handling office only.
 """
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +15,20 @@ from django.views.decorators.http import require_http_methods
 from . import forms, services
 
 SESSION_KEY = "gongkai_complaint_receipt"
+
+
+def _rate_limited(request) -> bool:
+    """Number + code guesses per client address (``GONGKAI_LOOKUP_RATE``, e.g. "10/m")."""
+    count, _sep, unit = settings.GONGKAI_LOOKUP_RATE.partition("/")
+    seconds = {"s": 1, "m": 60, "h": 3600}.get(unit or "m", 60)
+    key = f"cases:lookup:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, seconds)
+    try:
+        used = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+        used = 1
+    return used > int(count)
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,6 +61,9 @@ def complaint_done(request):
 def complaint_status(request):
     form = forms.LookupForm(request.POST or None)
     complaint = None
+    if request.method == "POST" and _rate_limited(request):
+        form.add_error(None, _("查询过于频繁，请稍后再试。"))
+        return render(request, "cases/public/complaint_status.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         complaint = services.find_complaint(form.cleaned_data["number"], form.cleaned_data["code"])
         if complaint is None:
@@ -61,6 +80,10 @@ def complaint_status(request):
 def rate(request):
     """评议: ``/complaints/rate/?number=…`` — the applicant rates a closed application (number + 查询码)."""
     form = forms.RatingForm(request.POST or None, initial={"number": request.GET.get("number", "")[:40]})
+    if request.method == "POST" and _rate_limited(request):
+        form.is_valid()
+        form.add_error(None, _("查询过于频繁，请稍后再试。"))
+        return render(request, "cases/public/rate.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         application = services.find_application(data["number"], data["code"])

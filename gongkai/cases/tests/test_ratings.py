@@ -61,3 +61,18 @@ def test_supervisors_see_the_figures_per_agency(orgs, users, client_for):
     body = client_for("sz_supervisor").get("/staff/cases/ratings/").content.decode()
     assert "太慢" in body and "原店镇" in body
     assert "太慢" not in client_for("zw_clerk").get("/staff/cases/ratings/").content.decode()
+
+
+def test_code_guessing_is_rate_limited(orgs, users, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.GONGKAI_LOOKUP_RATE = "2/m"
+    app, code = closed_application(orgs["yuandian"], users)
+    c = Client()
+    for _ in range(2):
+        assert c.post("/complaints/rate/", {"number": app.number, "code": "BAD", "score": "basic"}).status_code == 400
+    r = c.post("/complaints/rate/", {"number": app.number, "code": code, "score": "basic"})
+    assert r.status_code == 429 and not Rating.objects.exists()
+    assert c.post("/complaints/status/", {"number": "TS1", "code": "1"}).status_code == 429
+    cache.clear()
