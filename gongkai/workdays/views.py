@@ -69,7 +69,7 @@ def calendar_view(request):
     if calculator.is_bound and calculator.is_valid():
         try:
             due, lines = simple_deadline(
-                calculator.cleaned_data["start"], calculator.cleaned_data["days"], cal, what=_("起算")
+                calculator.cleaned_data["start"], calculator.cleaned_data["days"], cal, what=_("为起算日")
             )
             result = {
                 "due": due,
