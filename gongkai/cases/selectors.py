@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.organizations.models import Organization
 
-from .models import Complaint, ComplaintStatus, Finding, Score, Urging, UrgingStatus
+from .models import Case, Complaint, ComplaintStatus, Finding, Score, Urging, UrgingStatus
 
 log = logging.getLogger("gongkai.cases")
 
@@ -80,6 +80,13 @@ def due_soon_applications(org_ids, today: date):
     )
 
 
+def pending_case_replies(org_ids):
+    """复议/诉讼 cases still waiting for the agency's 答复/答辩, earliest due first."""
+    return Case.objects.filter(
+        organization_id__in=list(org_ids), replied_on__isnull=True, reply_due__isnull=False
+    ).order_by("reply_due")
+
+
 def overdue_publications(org_ids, today: date):
     Publication = publication_model()
     if Publication is None:
@@ -99,6 +106,8 @@ class AgencyRow:
     ratings: dict = field(default_factory=dict)
     urgings_open: int = 0
     urgings_overdue: int = 0
+    cases_due_soon: int = 0
+    cases_overdue: int = 0
 
     def problems(self) -> list[str]:
         """Chinese lines for the 通报."""
@@ -114,6 +123,8 @@ class AgencyRow:
                 out.append(_("政府信息公开工作年度报告逾期发布"))
             if self.report.errors:
                 out.append(_("年度报告存在 %(n)d 处错误") % {"n": self.report.errors})
+        if self.cases_overdue:
+            out.append(_("行政复议答复/行政诉讼答辩逾期未提交 %(n)d 件") % {"n": self.cases_overdue})
         if self.complaints_founded:
             out.append(_("被投诉举报经查证属实 %(n)d 件") % {"n": self.complaints_founded})
         if self.urgings_overdue:
@@ -216,6 +227,18 @@ def desk(root: Organization, today: date, *, report_year: int | None = None) -> 
     ):
         rows[u["organization_id"]].urgings_open = u["open"]
         rows[u["organization_id"]].urgings_overdue = u["overdue"]
+
+    soon_limit = due_soon_limit(today)
+    for c in (
+        Case.objects.filter(organization_id__in=ids, replied_on__isnull=True, reply_due__isnull=False)
+        .values("organization_id")
+        .annotate(
+            overdue=Count("id", filter=Q(reply_due__lt=today)),
+            soon=Count("id", filter=Q(reply_due__gte=today, reply_due__lte=soon_limit)),
+        )
+    ):
+        rows[c["organization_id"]].cases_overdue = c["overdue"]
+        rows[c["organization_id"]].cases_due_soon = c["soon"]
 
     return Desk(
         root=root,

@@ -376,6 +376,7 @@ def desk_agency(request, org_id):
             "soon": with_links(soon, "applications:detail", "application_id"),
             "publications": with_links(pubs, "publications:detail", "publication_id"),
             "report": report,
+            "cases": selectors.pending_case_replies(ids).select_related("organization")[:100],
             "complaints": complaints[:100],
             "ratings": ratings,
             "rating_figures": reporting.rating_figures([org.pk], today.year),
@@ -514,10 +515,28 @@ def urging_confirm(request, urging_id):
 # ---------------------------------------------------------------- 通报
 
 
+def _bulletins_for(user):
+    """Bulletins of organizations the user may read, and those that name the user's own agency."""
+    return (
+        Bulletin.objects.filter(
+            Q(organization__in=access.visible_organizations(user).values("pk"))
+            | Q(items__agency__in=access.work_organizations(user).values("pk"))
+        )
+        .distinct()
+        .select_related("organization")
+    )
+
+
+def _bulletin_for(user, pk) -> Bulletin:
+    bulletin = _bulletins_for(user).filter(pk=pk).first()
+    if bulletin is None:
+        raise Http404
+    return bulletin
+
+
 @staff_required
 def bulletin_list(request):
-    bulletins = access.visible(Bulletin.objects.select_related("organization"), request.user)
-    return render(request, "cases/bulletin_list.html", {"bulletins": bulletins[:200]})
+    return render(request, "cases/bulletin_list.html", {"bulletins": _bulletins_for(request.user)[:200]})
 
 
 @staff_required
@@ -538,7 +557,7 @@ def bulletin_new(request, org_id):
 
 @staff_required
 def bulletin_detail(request, bulletin_id):
-    bulletin = access.get_for_user(request.user, Bulletin.objects.select_related("organization"), pk=bulletin_id)
+    bulletin = _bulletin_for(request.user, bulletin_id)
     return render(
         request, "cases/bulletin_detail.html", {"bulletin": bulletin, "items": bulletin.items.select_related("agency")}
     )
@@ -546,7 +565,7 @@ def bulletin_detail(request, bulletin_id):
 
 @staff_required
 def bulletin_docx(request, bulletin_id):
-    bulletin = access.get_for_user(request.user, Bulletin.objects.all(), pk=bulletin_id)
+    bulletin = _bulletin_for(request.user, bulletin_id)
     response = HttpResponse(
         documents.bulletin_docx(bulletin),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -557,7 +576,7 @@ def bulletin_docx(request, bulletin_id):
 
 @staff_required
 def bulletin_pdf(request, bulletin_id):
-    bulletin = access.get_for_user(request.user, Bulletin.objects.all(), pk=bulletin_id)
+    bulletin = _bulletin_for(request.user, bulletin_id)
     response = HttpResponse(documents.bulletin_pdf(bulletin), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bulletin-{bulletin.pk}.pdf"'
     return response

@@ -139,3 +139,33 @@ def test_a_clerk_cannot_issue_a_bulletin(orgs, client_for):
         f"/staff/cases/desk/{orgs['yuandian'].pk}/bulletin/", {"title": "x", "issued_on": "2026-11-28"}
     )
     assert r.status_code == 403
+
+
+def test_an_agency_reads_the_bulletins_that_name_it_and_no_others(orgs, users, client_for):
+    b = services.create_bulletin(
+        organization=orgs["shanzhou"],
+        title="第三季度通报",
+        issued_on=timezone.localdate(),
+        intro="",
+        closing="",
+        items=[(orgs["yuandian"], ["依申请公开逾期未答复 1 件"])],
+        by=users["sz_supervisor"],
+    )
+    assert client_for("yd_clerk").get(f"/staff/cases/bulletins/{b.pk}/").status_code == 200
+    assert "第三季度通报" in client_for("yd_clerk").get("/staff/cases/bulletins/").content.decode()
+    assert client_for("zw_clerk").get(f"/staff/cases/bulletins/{b.pk}/").status_code == 404
+    assert client_for("zw_clerk").get(f"/staff/cases/bulletins/{b.pk}/pdf/").status_code == 404
+    assert "第三季度通报" not in client_for("zw_clerk").get("/staff/cases/bulletins/").content.decode()
+
+
+def test_the_desk_shows_case_replies_due_and_overdue(orgs, client_for):
+    from gongkai.cases.testing import make_case
+
+    today = timezone.localdate()
+    make_case(orgs["yuandian"], filed_on=today - timedelta(days=40), copy_received_on=today - timedelta(days=30))
+    make_case(orgs["yuandian"], filed_on=today - timedelta(days=2), copy_received_on=today - timedelta(days=1))
+    r = row(selectors.desk(orgs["shanzhou"], today), orgs["yuandian"])
+    assert r.cases_overdue == 1
+    assert "行政复议答复/行政诉讼答辩逾期未提交 1 件" in r.problems()
+    body = client_for("sz_supervisor").get(f"/staff/cases/desk/{orgs['yuandian'].pk}/").content.decode()
+    assert "待提交答复/答辩的复议诉讼案件" in body and body.count("陕政复〔2026〕1号") == 2
