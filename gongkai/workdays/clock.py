@@ -79,11 +79,11 @@ class Channel(StrEnum):
 
 
 CHANNEL_LABELS = {
-    Channel.IN_PERSON: "当面提交，以提交之日为收到申请之日",
-    Channel.POST_SIGNED: "邮寄提交，以签收之日为收到申请之日",
-    Channel.POST_UNSIGNED: "平常信函提交，以与申请人确认之日为收到申请之日",
-    Channel.ONLINE: "通过互联网渠道提交，以双方确认之日为收到申请之日",
-    Channel.FAX: "通过传真提交，以双方确认之日为收到申请之日",
+    Channel.IN_PERSON: "当面提交的，以提交之日为收到申请之日",
+    Channel.POST_SIGNED: "邮寄提交的，以签收之日为收到申请之日",
+    Channel.POST_UNSIGNED: "以平常信函提交的，以与申请人确认之日为收到申请之日",
+    Channel.ONLINE: "通过互联网渠道提交的，以双方确认之日为收到申请之日",
+    Channel.FAX: "通过传真提交的，以双方确认之日为收到申请之日",
 }
 
 
@@ -108,7 +108,7 @@ def receipt_date(
     }[channel]
     if needed is None:
         raise ValueError(f"第三十一条：{CHANNEL_LABELS[channel]}，缺少该日期")
-    return needed, CHANNEL_LABELS[channel] + "（第三十一条）"
+    return needed, "依第三十一条，" + CHANNEL_LABELS[channel]
 
 
 @dataclass

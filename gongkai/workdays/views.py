@@ -92,6 +92,9 @@ def calendar_view(request):
         "calculator": calculator,
         "result": result,
         "weekday_names": calc.WEEKDAYS,
+        # The notice for next year usually appears in Oct–Nov: remind staff to enter it.
+        "next_year_missing": today.month >= 10 and cal.is_provisional(date(today.year + 1, 1, 1)),
+        "today": today,
     }
     return render(request, "workdays/calendar.html", context)
 

@@ -326,10 +326,18 @@ def test_every_event_kind_is_handled():
 def test_article_31_picks_the_receipt_day_by_channel(channel, dates, expected):
     day, note = receipt_date(channel, **dates)
     assert day == expected
-    assert note.endswith("（第三十一条）")
+    assert note.startswith("依第三十一条，")
     s = replay([ClockEvent(Kind.RECEIVED, day, note=note)], CAL, today=D("2024-10-08"))
     assert s.due_date == D("2024-10-30")
     assert note in s.explanation[0]
+
+
+def test_the_receipt_rule_is_part_of_the_explanation():
+    day, note = receipt_date("post_signed", submitted=D("2024-09-20"), signed=D("2024-09-27"))
+    s = replay([ClockEvent(Kind.RECEIVED, day, note=note)], CAL, today=D("2024-10-08"))
+    assert s.explanation[0].startswith(
+        "2024-09-27（星期五）收到申请（依第三十一条，邮寄提交的，以签收之日为收到申请之日），次日起算20个工作日；"
+    )
 
 
 def test_article_31_needs_the_confirmation_date_for_online_applications():

@@ -156,3 +156,33 @@ def test_recompute_is_post_only(client_for, hook):
 def test_the_menu_links_the_calendar(client_for):
     html = client_for("yd_clerk").get("/staff/").content.decode()
     assert "/staff/workdays/" in html
+
+
+def test_staff_are_reminded_to_enter_next_years_notice(client_for):
+    import time_machine
+
+    with time_machine.travel("2026-11-05 10:00 +0800"):
+        html = client_for("yd_clerk").get("/staff/workdays/").content.decode()
+    assert "2027年放假安排尚未录入" in html
+    assert "/staff/workdays/arrangement/?year=2027" in html
+    with time_machine.travel("2025-11-05 10:00 +0800"):
+        html = client_for("yd_clerk").get("/staff/workdays/").content.decode()
+    assert "2026年放假安排尚未录入" not in html
+
+
+@pytest.mark.parametrize("model", ["calendaryear", "calendarday", "deadlinerule"])
+def test_the_admin_lists_the_calendar_tables(admin_client, model):
+    assert admin_client.get(f"/admin/workdays/{model}/").status_code == 200
+    assert admin_client.get(f"/admin/workdays/{model}/add/").status_code == 200
+
+
+def test_an_admin_edit_changes_the_calendar_at_once(admin_client):
+    year = CalendarYear.objects.get(year=2024)
+    day = CalendarDay.objects.get(date=D("2024-10-12"))
+    services.get_calendar()
+    r = admin_client.post(
+        f"/admin/workdays/calendarday/{day.pk}/change/",
+        {"arrangement": year.pk, "date": "2024-10-12", "kind": "holiday", "name": "国庆节"},
+    )
+    assert r.status_code == 302
+    assert not services.get_calendar().is_working_day(D("2024-10-12"))
