@@ -172,3 +172,73 @@ def test_span_text():
     assert span_text(D("2024-10-01"), D("2024-10-07")) == "10月1日至7日"
     assert span_text(D("2025-01-28"), D("2025-02-04")) == "1月28日至2月4日"
     assert span_text(D("2027-01-01"), D("2027-01-01"), ref_year=2026) == "2027年1月1日"
+
+
+def _days(*ranges):
+    out = set()
+    for r in ranges:
+        a, _, b = r.partition("..")
+        d, end = D(a), D(b or a)
+        while d <= end:
+            out.add(d)
+            d = date.fromordinal(d.toordinal() + 1)
+    return out
+
+
+# The notices as quoted verbatim in regulation.md §4.
+NOTICES = {
+    2024: (
+        _days(
+            "2024-01-01",
+            "2024-02-10..2024-02-17",
+            "2024-04-04..2024-04-06",
+            "2024-05-01..2024-05-05",
+            "2024-06-10",
+            "2024-09-15..2024-09-17",
+            "2024-10-01..2024-10-07",
+        ),
+        _days(
+            "2024-02-04",
+            "2024-02-18",
+            "2024-04-07",
+            "2024-04-28",
+            "2024-05-11",
+            "2024-09-14",
+            "2024-09-29",
+            "2024-10-12",
+        ),
+    ),
+    2025: (
+        _days(
+            "2025-01-01",
+            "2025-01-28..2025-02-04",
+            "2025-04-04..2025-04-06",
+            "2025-05-01..2025-05-05",
+            "2025-05-31..2025-06-02",
+            "2025-10-01..2025-10-08",
+        ),
+        _days("2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"),
+    ),
+    2026: (
+        _days(
+            "2026-01-01..2026-01-03",
+            "2026-02-15..2026-02-23",
+            "2026-04-04..2026-04-06",
+            "2026-05-01..2026-05-05",
+            "2026-06-19..2026-06-21",
+            "2026-09-25..2026-09-27",
+            "2026-10-01..2026-10-07",
+        ),
+        _days("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"),
+    ),
+}
+
+
+@pytest.mark.parametrize("year", sorted(NOTICES))
+def test_the_shipped_data_matches_the_notices_in_the_spec(year):
+    holidays, makeup = NOTICES[year]
+    days = _days(f"{year}-01-01..{year}-12-31")
+    off_weekdays = {d for d in days if d.weekday() < 5 and not CAL.is_working_day(d)}
+    working_weekends = {d for d in days if d.weekday() >= 5 and CAL.is_working_day(d)}
+    assert off_weekdays == {d for d in holidays if d.weekday() < 5}
+    assert working_weekends == makeup
