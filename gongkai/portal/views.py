@@ -1,9 +1,13 @@
 """The public site: 政府信息公开 home for the whole tree and for each agency, catalogue, guide, search."""
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.db.models.functions import Length
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from gongkai.organizations.models import Organization
@@ -17,6 +21,7 @@ from gongkai.publications.models import (
     Validity,
 )
 
+from .cache import current_token, portal_cached
 from .guide import guide_html
 from .links import org_entry_url
 
@@ -54,6 +59,36 @@ def _page(request, qs, size=PAGE_SIZE):
     }
 
 
+def _publication_url(pk: int) -> str:
+    global _URL_PATTERN
+    if _URL_PATTERN is None:
+        _URL_PATTERN = reverse("portal:publication", kwargs={"publication_id": 987654321}).replace("987654321", "{}")
+    return _URL_PATTERN.format(pk)
+
+
+_URL_PATTERN = None
+VALIDITY_LABELS = dict(Validity.choices)
+
+
+def rows(items, *, terms=None, with_org=False) -> list[dict]:
+    """Plain dicts for the list templates (cheaper to render than model lookups and {% url %} per row)."""
+    out = []
+    for p in items:
+        out.append(
+            {
+                "url": _publication_url(p.pk),
+                "title": search_index.highlight(p.title, terms) if terms else p.title,
+                "snippet": search_index.snippet(p.body_text, terms) if terms else "",
+                "date": p.published_on.isoformat() if p.published_on else "",
+                "number": p.document_number,
+                "validity": "" if p.validity == Validity.IN_FORCE else VALIDITY_LABELS.get(p.validity, ""),
+                "validity_label": VALIDITY_LABELS.get(p.validity, ""),
+                "org": p.organization.display_name if with_org else "",
+            }
+        )
+    return out
+
+
 def _active_org(org_id):
     return get_object_or_404(Organization, pk=org_id, is_active=True)
 
@@ -66,6 +101,7 @@ def _newest(qs):
     return qs.order_by("-published_on", "-id")
 
 
+@portal_cached
 def home(request):
     orgs = Organization.objects.filter(is_active=True).order_by("path")
     latest = (
@@ -73,9 +109,10 @@ def home(request):
         .select_related("organization")
         .only(*LIST_FIELDS, "organization__short_name", "organization__name")[:10]
     )
-    return render(request, "portal/home.html", {"orgs": orgs, "latest": latest, "genres": Genre.choices})
+    return render(request, "portal/home.html", {"orgs": orgs, "latest": rows(latest, with_org=True)})
 
 
+@portal_cached
 def organization_home(request, org_id):
     org = _active_org(org_id)
     nodes = list(CatalogueNode.objects.for_organization(org))
@@ -88,8 +125,8 @@ def organization_home(request, org_id):
             "ancestors": org.ancestors(),
             "children": org.children.filter(is_active=True).order_by("name"),
             "nodes": nodes,
-            "latest": _newest(published).only(*LIST_FIELDS)[:10],
-            "interpretations": _newest(published.filter(interprets__isnull=False)).only(*LIST_FIELDS)[:5],
+            "latest": rows(_newest(published).only(*LIST_FIELDS)[:10]),
+            "interpretations": rows(_newest(published.filter(interprets__isnull=False)).only(*LIST_FIELDS)[:5]),
             "apply_url": org_entry_url("applications_public", org),
             "reports_url": org_entry_url("reports_public", org),
             "complaints_url": org_entry_url("cases_public", org),
@@ -97,12 +134,14 @@ def organization_home(request, org_id):
     )
 
 
+@portal_cached
 def guide(request, org_id):
     org = _active_org(org_id)
     html, edited, updated_on = guide_html(org)
     return render(request, "portal/guide.html", {"org": org, "guide": html, "edited": edited, "updated_on": updated_on})
 
 
+@portal_cached
 def catalogue(request, org_id):
     org = _active_org(org_id)
     counts = dict(
@@ -112,13 +151,17 @@ def catalogue(request, org_id):
     return render(request, "portal/catalogue.html", {"org": org, "nodes": nodes})
 
 
+@portal_cached
 def node_list(request, org_id, node_id):
     org = _active_org(org_id)
     node = get_object_or_404(CatalogueNode.objects.for_organization(org), pk=node_id)
     qs = _newest(_published().filter(organization=org, node=node)).only(*LIST_FIELDS)
-    return render(request, "portal/node_list.html", {"org": org, "node": node, "page": _page(request, qs)})
+    page = _page(request, qs)
+    page["items"] = rows(page["items"])
+    return render(request, "portal/node_list.html", {"org": org, "node": node, "page": page})
 
 
+@portal_cached
 def proactive(request, org_id):
     org = _active_org(org_id)
     subtree = request.GET.get("subtree") == "1"
@@ -128,15 +171,19 @@ def proactive(request, org_id):
         else _published().filter(organization=org)
     )
     qs = _newest(qs).select_related("organization").only(*LIST_FIELDS, "organization__short_name", "organization__name")
-    return render(request, "portal/proactive.html", {"org": org, "subtree": subtree, "page": _page(request, qs)})
+    page = _page(request, qs)
+    page["items"] = rows(page["items"], with_org=subtree)
+    return render(request, "portal/proactive.html", {"org": org, "subtree": subtree, "page": page})
 
 
+@portal_cached
 def interpretations(request, org_id):
     org = _active_org(org_id)
     qs = _newest(_published().filter(organization=org, interprets__isnull=False)).select_related("interprets")
     return render(request, "portal/interpretations.html", {"org": org, "page": _page(request, qs)})
 
 
+@portal_cached
 def apply_entry(request, org_id):
     org = _active_org(org_id)
     return render(
@@ -144,6 +191,7 @@ def apply_entry(request, org_id):
     )
 
 
+@portal_cached
 def publication(request, publication_id):
     pub = get_object_or_404(_published().select_related("organization", "node", "interprets"), pk=publication_id)
     attachments = list(pub.attachments.all())
@@ -179,12 +227,11 @@ def attachment(request, publication_id, attachment_id):
 
 def search(request):
     q = request.GET.get("q", "").strip()[:100]
-    orgs = Organization.objects.filter(is_active=True).order_by("path")
     ctx = {
         "q": q,
-        "orgs": orgs,
-        "genres": Genre.choices,
-        "validities": Validity.choices,
+        "org_options": _org_options(request.GET.get("org", "")),
+        "genre_options": mark_safe(_options(Genre.choices, request.GET.get("genre", ""))),  # noqa: S308
+        "validity_options": mark_safe(_options(Validity.choices, request.GET.get("validity", ""))),  # noqa: S308
         "filters": request.GET,
     }
     qs = _published()
@@ -198,7 +245,9 @@ def search(request):
         else:
             qs = qs.filter(organization=org)
         ctx["org"] = org
-        ctx["nodes"] = CatalogueNode.objects.for_organization(org)
+        ctx["node_options"] = mark_safe(  # noqa: S308
+            _options(CatalogueNode.objects.for_organization(org).values_list("pk", "name"), request.GET.get("node", ""))
+        )
     node_id = request.GET.get("node", "")
     if node_id.isdigit():
         qs = qs.filter(node_id=int(node_id))
@@ -214,22 +263,49 @@ def search(request):
         page = _page(request, _newest(qs).select_related("organization").only(
             *LIST_FIELDS, "body_text", "organization__short_name", "organization__name"
         ))  # fmt: skip
-        page["items"] = [
-            {
-                "pub": p,
-                "title": search_index.highlight(p.title, terms),
-                "snippet": search_index.snippet(p.body_text, terms),
-            }
-            for p in page["items"]
-        ]
+        page["items"] = rows(page["items"], terms=terms, with_org=True)
         ctx["page"] = page
     elif any(request.GET.get(k) for k in ("org", "node", "year", "validity", "genre")):
         page = _page(request, _newest(qs).select_related("organization").only(
             *LIST_FIELDS, "organization__short_name", "organization__name"
         ))  # fmt: skip
-        page["items"] = [{"pub": p, "title": p.title, "snippet": ""} for p in page["items"]]
+        page["items"] = rows(page["items"], with_org=True)
         ctx["page"] = page
     return render(request, "portal/search.html", ctx)
+
+
+MAX_FLAT_OPTIONS = 200
+
+
+def _options(choices, selected: str) -> str:
+    return "".join(
+        f'<option value="{escape(v)}"{" selected" if str(v) == selected else ""}>{escape(label)}</option>'
+        for v, label in choices
+    )
+
+
+def _org_options(selected: str) -> str:
+    """<option>s for the agency filter. A small tree is listed whole; a big one (a province has thousands of
+    agencies) lists the top two levels plus the chosen agency's ancestors and children."""
+    key = f"portal:org-options:{current_token()}:{selected if selected.isdigit() else ''}"
+    html = cache.get(key)
+    if html is None:
+        active = Organization.objects.filter(is_active=True)
+        if active.count() > MAX_FLAT_OPTIONS:
+            near = Q(path_len__lte=16)
+            chosen = active.filter(pk=int(selected)).first() if selected.isdigit() else None
+            if chosen is not None:
+                ancestors = [int(x) for x in chosen.path.strip("/").split("/") if x]
+                near |= Q(pk__in=ancestors) | Q(parent_id=chosen.pk)
+            active = active.annotate(path_len=Length("path")).filter(near)
+        orgs = active.order_by("path").values_list("pk", "name", "path")
+        html = "".join(
+            f'<option value="{pk}"{" selected" if str(pk) == selected else ""}>{"　" * (len(path) // 8 - 1)}'
+            f"{escape(name)}</option>"
+            for pk, name, path in orgs
+        )
+        cache.set(key, html, 600)
+    return mark_safe(html)  # noqa: S308 (names escaped above)
 
 
 SECTION_TITLES = {
@@ -241,6 +317,7 @@ SECTION_TITLES = {
 }
 
 
+@portal_cached
 def section_index(request, section):
     title, name = SECTION_TITLES[section]
     rows = []

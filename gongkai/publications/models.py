@@ -381,3 +381,12 @@ class YearlyFigures(models.Model):
 
     def __str__(self):
         return f"{self.organization} {self.year}"
+
+
+class PortalState(models.Model):
+    """One row: a token that changes whenever something the public portal shows changes (page-cache key)."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("门户缓存版本")

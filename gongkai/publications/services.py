@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from gongkai.audit.services import record, snapshot
 from gongkai.organizations.access import roles_in
 from gongkai.organizations.models import Role
+from gongkai.portal.cache import bump as bump_portal
 from gongkai.workdays import services as workdays
 from gongkai.workdays.clock import simple_deadline
 
@@ -265,6 +266,7 @@ def _go_public(publication, action, *, by, now: datetime):
         updates["index_number"] = next_index_number(publication.organization, today.year)
     pub = _move(publication, action, by=by, **updates)
     search.index(pub)
+    bump_portal()
     return pub
 
 
@@ -310,6 +312,7 @@ def withdraw(*, publication, by, reason: str) -> Publication:
         raise WorkflowError(_("请填写撤回理由。"))
     pub = _move(publication, "withdraw", by=by, comments=reason)
     search.unindex(pub)
+    bump_portal()
     return pub
 
 
@@ -332,6 +335,7 @@ def _change_validity(publication, action, *, by, on: date, reason: str, to: str,
     _require_roles(publication.organization, by, workflow.VALIDITY_ROLES)
     before = {"validity": publication.validity, date_field: getattr(publication, date_field)}
     Publication.objects.filter(pk=publication.pk).update(validity=to, **{date_field: on})
+    bump_portal()
     publication.validity = to
     setattr(publication, date_field, on)
     PublicationEvent.objects.create(
@@ -423,6 +427,7 @@ def update_settings(*, organization, by, data: dict) -> PublishingSettings:
         if k in data:
             setattr(conf, k, data[k])
     conf.save()
+    bump_portal()
     record(actor=by, obj=conf, action="publication.settings", organization=organization, before=before,
            after=snapshot(conf, fields))  # fmt: skip
     return conf
@@ -437,6 +442,7 @@ def save_guide(*, organization, by, text: str, today: date) -> PublishingSetting
     conf.guide_override = content.sanitize(text).strip()
     conf.guide_updated_on = today
     conf.save()
+    bump_portal()
     record(actor=by, obj=conf, action="publication.guide", organization=organization, before=before,
            after={"guide_override": conf.guide_override})  # fmt: skip
     return conf
@@ -454,6 +460,7 @@ def add_catalogue_node(*, organization, by, name: str, code: str = "") -> Catalo
     node = CatalogueNode.objects.create(
         organization=organization, code=code, name=name, source=_("本机关自定"), position=1000
     )
+    bump_portal()
     record(actor=by, obj=node, action="publication.node_add", organization=organization, after={"name": name})
     return node
 

@@ -139,3 +139,22 @@ def test_the_sitemap_lists_published_pages_only(client, published):
     locs = [loc.text for loc in ElementTree.fromstring(body).iter(f"{ns}loc")]
     assert any(loc.endswith(f"/publications/{published['pub'].pk}/") for loc in locs)
     assert not any(loc.endswith(f"/publications/{published['draft'].pk}/") for loc in locs)
+
+
+def test_cached_portal_pages_change_as_soon_as_the_data_changes(client, orgs, users):
+    yd = orgs["yuandian"]
+    url = f"/org/{yd.pk}/catalogue/{node('art20-11').pk}/"
+    assert "第一篇" not in client.get(url).content.decode()
+    assert "第一篇" not in client.get(url).content.decode()  # served from the cache
+    publish_through_review(make_publication(yd, by=users["yd_clerk"], title="第一篇"), users)
+    assert "第一篇" in client.get(url).content.decode()
+    yd.phone = "0398-7777777"
+    yd.save()
+    assert "0398-7777777" in client.get(f"/org/{yd.pk}/").content.decode()
+
+
+def test_staff_with_a_session_never_get_a_cached_page(client_for, client, orgs):
+    yd = orgs["yuandian"]
+    client.get(f"/org/{yd.pk}/")
+    r = client_for("yd_clerk").get(f"/org/{yd.pk}/")
+    assert r.status_code == 200 and r.wsgi_request.user.is_authenticated
