@@ -1,6 +1,7 @@
 """The applicant's side: file an application, look it up, answer requests, download letters. No account."""
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -170,9 +172,22 @@ def status(request, number, response_form=None, response_request=None, http_stat
             "requests": [(r, forms[r.pk]) for r in open_requests],
             "past_requests": app.requests.exclude(outcome=ApplicantRequest.Outcome.OPEN),
             "letters": app.letters.filter(to_applicant=True),
+            "rating_url": _rating_url(app),
         },
         status=http_status,
     )
+
+
+def _rating_url(app):
+    """The cases app's 评议 form for a closed application (if that app provides one)."""
+    if not app.is_closed:
+        return None
+    for name in ("cases_public:rate", "complaints:rate", "cases:rate"):
+        try:
+            return reverse(name) + "?" + urlencode({"number": app.number})
+        except NoReverseMatch:
+            continue
+    return None
 
 
 @require_POST

@@ -251,3 +251,33 @@ def test_a_clerk_edits_a_letter_template_but_cannot_drop_the_remedies(orgs, clie
     services.review_decision(app, approve=True, comments="", by=None, version=app.version, today=timezone.localdate())
     assert "（原店镇）" in fresh(app).letters.get(kind=LetterKind.REPLY_GRANTED).text
     assert client_for("zw_clerk").get(url).status_code == 404
+
+
+def test_personal_data_never_reaches_the_audit_trail_and_closed_ones_offer_a_rating(orgs, users):
+    import json
+
+    from django.utils import timezone
+
+    from gongkai.applications import services
+    from gongkai.audit.models import AuditEntry
+
+    app, code = make_application(orgs["yuandian"], applicant_name="欧阳明")
+    services.request_correction(
+        app,
+        items="请补充",
+        respond_by=date(2099, 1, 1),
+        by=users["yd_clerk"],
+        version=app.version,
+        today=timezone.localdate(),
+    )
+    services.withdraw(
+        fresh(app), reason="撤回", by=users["yd_clerk"], version=fresh(app).version, today=timezone.localdate()
+    )
+    rows = AuditEntry.objects.for_object(app)
+    dump = json.dumps([[r.object_repr, r.before, r.after, r.note] for r in rows], ensure_ascii=False)
+    for secret in ("欧阳明", app.id_number, app.phone, app.email, app.address):
+        assert secret not in dump
+    c = Client()
+    c.post(reverse("applications_public:lookup"), {"number": app.number, "code": code})
+    page = c.get(reverse("applications_public:status", args=[app.number])).content.decode()
+    assert "评价本次办理" in page and f"number={app.number}" in page
