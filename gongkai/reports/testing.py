@@ -11,5 +11,5 @@ def _report(world):
 
 URL_KWARGS = {
     "report_id": lambda world: _report(world).pk,
-    "number": lambda world: _report(world).versions.order_by("number").first().number,
+    "version_number": lambda world: _report(world).versions.order_by("number").first().number,
 }

@@ -103,9 +103,9 @@ def _links(report: Report, version: ReportVersion):
 
 
 @staff_required
-def detail(request, report_id, number=None):
+def detail(request, report_id, version_number=None):
     report = _report(request, report_id)
-    version = _version(report, number)
+    version = _version(report, version_number)
     value = services.to_value(version)
     org = report.organization
     user = request.user

@@ -149,3 +149,26 @@ def test_drilldown_lists_the_applications_behind_a_number(orgs):
     add_application(orgs["zhangwan"], date(2024, 5, 1), concluded=date(2024, 5, 20), category="granted")
     qs = generator.drilldown("section3", orgs["yuandian"], 2024, scope="own", row="granted", column=6)
     assert list(qs) == [a]
+
+
+def test_table_four_and_its_drilldown_come_from_the_cases(orgs, users):
+    from gongkai.cases.testing import make_case
+
+    case = make_case(
+        orgs["yuandian"],
+        by=users["yd_clerk"],
+        filed_on=date(2024, 6, 1),
+        copy_received_on=date(2024, 6, 3),
+    )
+    report, generated = generator.generate(orgs["yuandian"], 2024)
+    assert "section4" in generated
+    assert report.section4[4] == 1  # 行政复议 总计
+    assert report.section4[3] == 1  # 尚未审结
+    assert list(generator.drilldown("section4", orgs["yuandian"], 2024, scope="own", row=None, column=4)) == [case]
+
+
+def test_table_two_drilldown_lists_the_documents_behind_a_number(orgs, users):
+    qs = generator.drilldown("section2", orgs["yuandian"], 2024, scope="own", row="normative_documents", column=0)
+    assert qs is not None and list(qs) == []
+    qs = generator.drilldown("section2", orgs["shanzhou"], 2024, scope="subtree", row="licensing", column=None)
+    assert list(qs) == []
