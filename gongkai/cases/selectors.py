@@ -55,6 +55,11 @@ def rating_model():
     return Rating
 
 
+def _ids(org_ids):
+    """A list of pks, or a ``values("pk")`` QuerySet used as a subquery (no giant IN list)."""
+    return org_ids if hasattr(org_ids, "query") else list(org_ids)
+
+
 def due_soon_limit(today: date) -> date:
     from gongkai.workdays import services as workdays
 
@@ -65,7 +70,7 @@ def overdue_applications(org_ids, today: date):
     Application = application_model()
     if Application is None:
         return None
-    return Application.objects.filter(organization_id__in=list(org_ids)).overdue(today).order_by("due_on")
+    return Application.objects.filter(organization_id__in=_ids(org_ids)).overdue(today).order_by("due_on")
 
 
 def due_soon_applications(org_ids, today: date):
@@ -73,7 +78,7 @@ def due_soon_applications(org_ids, today: date):
     if Application is None:
         return None
     return (
-        Application.objects.filter(organization_id__in=list(org_ids))
+        Application.objects.filter(organization_id__in=_ids(org_ids))
         .open()
         .filter(due_on__gte=today, due_on__lte=due_soon_limit(today))
         .order_by("due_on")
@@ -83,7 +88,7 @@ def due_soon_applications(org_ids, today: date):
 def pending_case_replies(org_ids):
     """复议/诉讼 cases still waiting for the agency's 答复/答辩, earliest due first."""
     return Case.objects.filter(
-        organization_id__in=list(org_ids), replied_on__isnull=True, reply_due__isnull=False
+        organization_id__in=_ids(org_ids), replied_on__isnull=True, reply_due__isnull=False
     ).order_by("reply_due")
 
 
@@ -91,7 +96,7 @@ def overdue_publications(org_ids, today: date):
     Publication = publication_model()
     if Publication is None:
         return None
-    return Publication.objects.filter(organization_id__in=list(org_ids)).overdue(today).order_by("publish_due")
+    return Publication.objects.filter(organization_id__in=_ids(org_ids)).overdue(today).order_by("publish_due")
 
 
 @dataclass
@@ -160,8 +165,9 @@ def _count_by_org(qs) -> dict[int, int]:
 
 def desk(root: Organization, today: date, *, report_year: int | None = None) -> Desk:
     """Figures for every active agency of ``root``'s subtree (``root`` included)."""
-    orgs = list(Organization.objects.subtree(root).filter(is_active=True).order_by("path"))
-    ids = [o.pk for o in orgs]
+    subtree = Organization.objects.subtree(root).filter(is_active=True)
+    orgs = list(subtree.order_by("path"))
+    ids = subtree.values("pk")
     rows = {o.pk: AgencyRow(org=o) for o in orgs}
     year = report_year or today.year - 1
 
