@@ -21,6 +21,12 @@ table.report-table td.blank { background: none; }
 table.report-table tr { page-break-inside: avoid; break-inside: avoid; }
 table.report-table.t2 { page-break-inside: avoid; break-inside: avoid; }
 .report-section.s3 { break-before: page; page-break-before: always; }
+table.report-table th, table.report-table td { line-height: 1.3; }
+table.report-table.t3 { table-layout: fixed; }
+table.report-table.t3 col.c-l1 { width: 9%; }
+table.report-table.t3 col.c-l2 { width: 10%; }
+table.report-table.t3 col.c-l3 { width: 36%; }
+table.report-table.t3 col.c-n { width: 6.4%; }
 table.report-table.t3 td.label { font-size: 8.5pt; }
 table.report-table.t4 { font-size: 8.5pt; page-break-inside: avoid; break-inside: avoid; }
 .report-note { color: #444; font-size: 9pt; }
