@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from . import services
+from .catalogue import ensure_standard_nodes
 from .models import Attachment, CatalogueNode, Publication
 
 P = "<p>{}</p>"
@@ -290,6 +291,7 @@ def _make(org, clerk, code, title, number, formed, paragraphs, extra):
 
 
 def load(ctx):
+    ensure_standard_nodes(CatalogueNode)  # a flushed test database has lost the migration's rows
     orgs, users = ctx["orgs"], ctx["users"]
     yd, zw = orgs["yuandian"], orgs["zhangwan"]
     today = timezone.localdate()

@@ -91,3 +91,24 @@ def test_a_draft_goes_through_review_to_the_portal_and_search(page, login, world
     assert result.locator("mark").first.inner_text() == "低保"
     result.locator("a.result-title").click()
     assert page.locator("table.pub-metadata").get_by_text(pub.index_number).is_visible()
+
+
+def test_portal_pages_read_at_large_font_sizes_and_by_keyboard(page, world):
+    from gongkai.publications.test_support import make_publication, publish_through_review
+
+    yd = world["orgs"]["yuandian"]
+    pub = publish_through_review(
+        make_publication(yd, by=world["users"]["yd_clerk"], document_number="原政〔2025〕12号"), world["users"]
+    )
+    page.set_viewport_size({"width": 800, "height": 900})
+    for url in [f"/publications/{pub.pk}/", f"/org/{yd.pk}/", "/search/?q=低保", f"/org/{yd.pk}/guide/"]:
+        page.goto(url)
+        page.evaluate("document.documentElement.style.fontSize = '200%'")  # a reader's 200% text size (适老化)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{url} scrolls sideways at 200% text: {overflow}px"
+    # The first Tab reaches the skip link, which moves focus to the main content.
+    page.goto(f"/publications/{pub.pk}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
