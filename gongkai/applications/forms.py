@@ -245,6 +245,15 @@ class WithdrawForm(VersionForm):
     reason = forms.CharField(label=_("撤回说明"), max_length=500)
 
 
+class SplitForm(VersionForm):
+    items = forms.CharField(
+        label=_("拆分后的各项内容（每行一项，第一行保留在本申请）"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean_items(self):
+        return [line for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
 class FeePaidForm(VersionForm):
     pass
 

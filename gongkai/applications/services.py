@@ -262,6 +262,53 @@ def withdraw(app, *, reason: str, by, version, today):
     )
 
 
+@transaction.atomic
+def split(app, *, items: list[str], by, version, today) -> list[Application]:
+    """一事一申请 (国办函〔2020〕109号 第四条): split a multi-item application into one application per item.
+
+    Every part keeps the 收到申请之日, the channel and the same 查询码, so the applicant follows all of them.
+    Only before any procedural step (补正, consultation, fee, decision).
+    """
+    items = [i.strip() for i in items if i.strip()]
+    if len(items) < 2:
+        raise ValidationError({"items": _("拆分至少需要两项内容，每行一项。")})
+    if app.status != Status.RECEIVED or app.requests.exists() or app.consultations.exists():
+        raise ValidationError(_("只有尚未告知补正、征求意见或收费的申请才能拆分。"))
+    _claim(app, version=version)
+    app.description = items[0]
+    app.save(update_fields=["description"])
+    parts = []
+    for text in items[1:]:
+        part = Application.objects.get(pk=app.pk)
+        part.pk = None
+        part.number = _next_number(app.organization, app.received_on.year)
+        part.submission_token = None
+        part.version = 0
+        part.description = text
+        part.registered_by = by
+        part.reminded_soon_for = part.reminded_overdue_for = None
+        part.save()
+        clockwork.add_event(part, Kind.RECEIVED, part.received_on, note=part.get_channel_display())
+        _recompute(part, today)
+        _audit(
+            part,
+            by=by,
+            action="split_created",
+            after={"from": app.number},
+            note=_("由申请 %(no)s 拆分而来（一事一申请）") % {"no": app.number},
+        )
+        parts.append(part)
+    _audit(
+        app,
+        by=by,
+        action="split",
+        after={"parts": [p.number for p in parts]},
+        note=_("按一事一申请拆分为%(n)d件：%(nos)s")
+        % {"n": len(items), "nos": "、".join([app.number] + [p.number for p in parts])},
+    )
+    return parts
+
+
 # -- 补正 (第三十条) -------------------------------------------------------------------------------
 
 

@@ -160,6 +160,8 @@ def _action_forms(app, user, today):
         needed = {Role.REVIEWER, Role.HEAD, Role.ADMIN} if app.review_stage != "head" else {Role.HEAD, Role.ADMIN}
         if roles & needed and (user.pk != app.decided_by_id or user.is_superuser):
             out["review"] = forms.ApproveForm(initial=v)
+    if "split" in allowed and not app.requests.exists() and not app.consultations.exists():
+        out["split"] = forms.SplitForm(initial={**v, "items": app.description})
     if "withdraw" in allowed:
         out["withdraw"] = forms.WithdrawForm(initial=v)
     return out
@@ -180,6 +182,7 @@ ACTION_LABELS = {
     "decide": _("拟定答复（第三十六–三十九条）"),
     "review": _("审核答复"),
     "withdraw": _("登记申请人撤回申请"),
+    "split": _("拆分申请（一事一申请）"),
 }
 
 
@@ -281,6 +284,8 @@ def _run(name, app, d, by, today):
             )
         case "review":
             services.review_decision(app, approve=d["approve"], comments=d["comments"], by=by, version=v, today=today)
+        case "split":
+            services.split(app, items=d["items"], by=by, version=v, today=today)
         case "withdraw":
             services.withdraw(app, reason=d["reason"], by=by, version=v, today=today)
         case _:
@@ -302,6 +307,7 @@ FORM_CLASSES = {
     "decide": forms.DecisionForm,
     "review": forms.ApproveForm,
     "withdraw": forms.WithdrawForm,
+    "split": forms.SplitForm,
 }
 
 

@@ -74,6 +74,7 @@ class Action(models.TextChoices):
     DECIDE = "decide", _("拟定答复")
     REVIEW = "review", _("审核答复")
     WITHDRAW = "withdraw", _("登记撤回申请")
+    SPLIT = "split", _("拆分申请（一事一申请）")
 
 
 ACTION_STATES: dict[str, frozenset] = {
@@ -92,6 +93,7 @@ ACTION_STATES: dict[str, frozenset] = {
     Action.DECIDE: frozenset({S.RECEIVED, S.EXPLANATION}),
     Action.REVIEW: frozenset({S.REVIEW}),
     Action.WITHDRAW: OPEN,
+    Action.SPLIT: frozenset({S.RECEIVED}),
 }
 
 

@@ -363,3 +363,20 @@ def test_withdrawal_is_counted_as_other_handling_3(orgs, users):
     app = fresh(app)
     assert app.status == Status.WITHDRAWN and app.decision_category == "other.other"
     assert section3([orgs["yuandian"].pk], 2026)["other.other"][6] == 1
+
+
+def test_staff_split_a_multi_item_application_keeping_the_receipt_day_and_code(orgs, users):
+    with on("2026-03-02"):
+        app, code = make_application(orgs["yuandian"])
+    with on("2026-03-04"):
+        with pytest.raises(ValidationError):
+            services.split(app, items=["只有一项"], by=users["yd_clerk"], version=app.version, today=today())
+        parts = services.split(
+            app, items=["道路合同", "", "验收报告"], by=users["yd_clerk"], version=app.version, today=today()
+        )
+    assert len(parts) == 1
+    part = parts[0]
+    assert fresh(app).description == "道路合同" and part.description == "验收报告"
+    assert part.received_on == date(2026, 3, 2) and part.due_on == date(2026, 3, 30) and part.number != app.number
+    assert services.code_matches(part, code)
+    assert section3([orgs["yuandian"].pk], 2026)["new"][6] == 2

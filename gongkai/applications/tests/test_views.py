@@ -281,3 +281,13 @@ def test_personal_data_never_reaches_the_audit_trail_and_closed_ones_offer_a_rat
     c.post(reverse("applications_public:lookup"), {"number": app.number, "code": code})
     page = c.get(reverse("applications_public:status", args=[app.number])).content.decode()
     assert "评价本次办理" in page and f"number={app.number}" in page
+
+
+def test_the_clerk_splits_an_application_from_its_page(orgs, client_for):
+    app, _ = make_application(orgs["yuandian"])
+    c = client_for("yd_clerk")
+    url = reverse("applications:action", args=[app.pk, "split"])
+    assert c.post(url, {"version": app.version, "items": "只有一行"}).status_code == 400
+    r = c.post(url, {"version": app.version, "items": "道路合同\n验收报告\n资金明细"})
+    assert r.status_code == 302
+    assert Application.objects.filter(organization=orgs["yuandian"]).count() == 3
