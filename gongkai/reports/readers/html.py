@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from .common import Cell, Document, Para, Row, Table, Unreadable
 from .interpret import interpret
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
 
@@ -77,6 +77,9 @@ def _span(el, name) -> int:
         return 1
 
 
+_CELL_TAGS = frozenset({"td", "th", "TD", "TH"})
+
+
 def _cell_text(td) -> str:
     if len(td) == 0:
         return (td.text or "").replace("\xa0", " ").strip()
@@ -84,29 +87,30 @@ def _cell_text(td) -> str:
 
 
 def table_grid(table, number: int) -> Table:
-    rows_el = [tr for tr in table.iter("tr") if _owner(tr) is table]
-    grid: list[dict[int, Cell]] = [{} for _ in rows_el]
+    rows_el = list(table.iter("tr"))  # only tables without nested tables get here
     height = len(rows_el)
+    grid: list[dict[int, Cell]] = [{} for _ in rows_el]
+    cell_tags = _CELL_TAGS
     for r, tr in enumerate(rows_el):
         c = 0
         here = grid[r]
         for td in tr:
-            tag = td.tag
-            if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
+            if td.tag not in cell_tags:
                 continue
             while c in here:
                 c += 1
-            rs = _span(td, "rowspan") if "rowspan" in td.attrib else 1
-            cs = _span(td, "colspan") if "colspan" in td.attrib else 1
-            cell = Cell(_cell_text(td), c, "", cs)
-            here[c] = cell
-            for dr in range(rs):
-                if r + dr >= height:
-                    break
-                target = grid[r + dr]
-                for dc in range(cs):
-                    if dr or dc:
-                        target.setdefault(c + dc, Cell(None, c + dc))
+            rs = td.get("rowspan")
+            cs = td.get("colspan")
+            rs = _span(td, "rowspan") if rs is not None else 1
+            cs = _span(td, "colspan") if cs is not None else 1
+            text = td.text if len(td) == 0 else _text(td)
+            here[c] = Cell((text or "").replace("\xa0", " ").strip(), c, "", cs)
+            if rs > 1 or cs > 1:
+                for dr in range(min(rs, height - r)):
+                    target = grid[r + dr]
+                    for dc in range(cs):
+                        if (dr or dc) and c + dc not in target:
+                            target[c + dc] = Cell(None, c + dc)
             c += cs
     out_rows = [
         Row([cells[c] for c in sorted(cells)], f"表格{number}第{r + 1}行", "exact", r + 1)
@@ -115,21 +119,16 @@ def table_grid(table, number: int) -> Table:
     return Table(out_rows, f"表格{number}")
 
 
-def _owner(tr):
-    p = tr.getparent()
-    while p is not None and (not isinstance(p.tag, str) or p.tag.lower() != "table"):
-        p = p.getparent()
-    return p
-
-
 def parse(data: bytes | str, name: str = "") -> Document:
     text = decode(data) if isinstance(data, bytes) else data
     text = _XML_DECL.sub("", text)
     if not text.strip():
         raise Unreadable("空文件")
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text, _PARSER)
+        if root is None:
+            raise Unreadable("空文件")
+    except (etree.ParserError, etree.ParseError, ValueError) as exc:
         raise Unreadable(f"无法解析 HTML：{exc}") from None
     blocks: list = []
     buf: list[str] = []
