@@ -238,6 +238,12 @@ def complaint_new(request):
 def complaint_detail(request, complaint_id):
     complaint = _complaint_for(request.user, complaint_id)
     handle = can_handle(request.user, complaint)
+    application = _application_by_number(complaint.subject_organization, complaint.application_number)
+    if (
+        application is not None
+        and not access.visible_organizations(request.user).filter(pk=application.organization_id).exists()
+    ):
+        application = None
     return render(
         request,
         "cases/complaint_detail.html",
@@ -251,6 +257,7 @@ def complaint_detail(request, complaint_id):
             "reply_form": forms.ReplyForm(),
             "urgings": complaint.urgings.all(),
             "can_urge": services.issuer_for(request.user, complaint.subject_organization) is not None,
+            "application_href": _href("applications:detail", application_id=application.pk) if application else None,
         },
     )
 

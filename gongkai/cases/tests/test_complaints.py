@@ -155,3 +155,12 @@ def test_complaints_are_counted_for_the_narrative(orgs, users):
     assert figures["received"] == 3
     assert (figures["founded"], figures["unfounded"], figures["pending"]) == (1, 1, 1)
     assert (figures["rectification"], figures["criticism"]) == (1, 1)
+
+
+def test_the_complaint_links_to_the_application_it_names(orgs, client_for):
+    from gongkai.applications.testing import make_application
+
+    app, _code = make_application(orgs["yuandian"])
+    complaint = make_complaint(orgs["yuandian"], application_number=app.number)
+    body = client_for("sz_supervisor").get(f"/staff/cases/complaints/{complaint.pk}/").content.decode()
+    assert f"/staff/applications/{app.pk}/" in body
