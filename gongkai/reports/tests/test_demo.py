@@ -68,3 +68,8 @@ def test_the_demo_has_reports_in_several_states_and_is_idempotent(loaded):
     assert Report.objects.get(organization=orgs["yuandian"], year=2025).current_published().status == Status.PUBLISHED
     assert Report.objects.get(organization=orgs["zhangwan"], year=2025).open_version().status == Status.REVIEW
     assert not Report.objects.filter(organization=orgs["dayang"]).exists()
+    corrected = Report.objects.get(organization=orgs["zhangwan"], year=2024)
+    assert [v.status for v in corrected.versions.order_by("number")] == [Status.SUPERSEDED, Status.PUBLISHED]
+    assert corrected.current_published().change_note
+    # The correction is not late: the first publication (2025-01-22) was on time.
+    assert not any(f["rule"] == "R-DEADLINE" for f in corrected.current_published().findings)
