@@ -65,7 +65,7 @@ class CaseForm(forms.Form):
     appeal_decision = forms.ChoiceField(label=_("二审结果"), choices=_choices(APPEAL_DECISIONS), required=False)
     appeal_decided_on = forms.DateField(label=_("二审裁判日期"), widget=DATE, required=False)
     reconsideration = forms.ModelChoiceField(
-        label=_("此前的行政复议案件（复议后起诉）"), queryset=Case.objects.none(), required=False
+        label=_("此前的行政复议案件（复议后起诉）"), queryset=Case.objects.none(), required=False, empty_label=_("无")
     )
     note = forms.CharField(label=_("备注"), widget=forms.Textarea, required=False)
 
@@ -99,7 +99,9 @@ class CaseForm(forms.Form):
 
 class ComplaintForm(forms.Form):
     subject_organization = forms.ModelChoiceField(
-        label=_("被投诉举报的机关"), queryset=Organization.objects.filter(is_active=True).order_by("path")
+        label=_("被投诉举报的机关"),
+        queryset=Organization.objects.filter(is_active=True).order_by("path"),
+        empty_label=_("请选择机关"),
     )
     kind = forms.ChoiceField(label=_("类型"), choices=ComplaintKind.choices)
     category = forms.ChoiceField(label=_("事由"), choices=ComplaintCategory.choices)
@@ -144,7 +146,9 @@ class LookupForm(forms.Form):
 
 
 class UrgingForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("被督办机关"), queryset=Organization.objects.none())
+    organization = forms.ModelChoiceField(
+        label=_("被督办机关"), queryset=Organization.objects.none(), empty_label=_("请选择机关")
+    )
     subject = forms.CharField(label=_("督办事项"), max_length=200)
     reason = forms.CharField(label=_("督办理由与要求"), widget=forms.Textarea)
     due_on = forms.DateField(label=_("办理期限"), widget=DATE)
