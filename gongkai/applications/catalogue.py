@@ -6,6 +6,8 @@ description; falls back to ``title__contains`` when that search is not available
 
 import re
 
+from django.urls import NoReverseMatch, reverse
+
 SPLIT = re.compile(r"[\s，,。．.、；;：:！!？?（）()《》“”\"'·\-—/]+|的|和|及|与|或|关于|有关|相关|申请|公开|信息|政府")
 
 
@@ -42,4 +44,10 @@ def likely_matches(org, text: str, limit: int = 5) -> list:
             scores[pk] = scores.get(pk, 0) + 1
     best = sorted(scores, key=lambda pk: -scores[pk])[:limit]
     by_id = Publication.objects.in_bulk(best)
-    return [by_id[pk] for pk in best if pk in by_id]
+    found = [by_id[pk] for pk in best if pk in by_id]
+    for p in found:
+        try:
+            p.public_url = reverse("portal:publication", kwargs={"publication_id": p.pk})
+        except NoReverseMatch:
+            p.public_url = ""
+    return found

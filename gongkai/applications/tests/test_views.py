@@ -291,3 +291,17 @@ def test_the_clerk_splits_an_application_from_its_page(orgs, client_for):
     r = c.post(url, {"version": app.version, "items": "道路合同\n验收报告\n资金明细"})
     assert r.status_code == 302
     assert Application.objects.filter(organization=orgs["yuandian"]).count() == 3
+
+
+def test_the_form_shows_likely_catalogue_matches_before_filing(orgs, users):
+    from gongkai.publications.test_support import make_publication, publish_through_review
+
+    pub = make_publication(orgs["yuandian"], by=users["yd_clerk"], title="原店镇2025年农村低保资格认定结果公示")
+    publish_through_review(pub, users)
+    url = reverse("applications_public:apply", args=[orgs["yuandian"].pk])
+    c = Client()
+    r = c.post(url, form_data(description="我想了解农村低保资格认定结果"))
+    assert r.status_code == 200 and "可能已经主动公开" in r.content.decode()
+    assert pub.title in r.content.decode() and not Application.objects.exists()
+    assert c.post(url, form_data(description="我想了解农村低保资格认定结果", confirmed="1")).status_code == 302
+    assert Application.objects.count() == 1
