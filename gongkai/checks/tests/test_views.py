@@ -111,3 +111,12 @@ def test_organization_matching(orgs):
     assert match_organization("陕州区原店镇", cands) == orgs["yuandian"]
     assert match_organization("", cands) is None
     assert match_organization("某某局", cands) is None
+
+
+def test_the_demo_check_is_loaded_once(world):
+    from gongkai.checks import demo
+
+    demo.load(world)
+    demo.load(world)
+    (check,) = CheckedReport.objects.all()
+    assert check.organization == world["orgs"]["yuandian"] and check.errors >= 1

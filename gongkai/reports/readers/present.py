@@ -27,7 +27,7 @@ CSS = """
 .gk-check .gk-side > div { overflow-x: auto; max-width: 100%; }
 .gk-check .gk-null { background: #fde2e1; }
 .gk-check .gk-num { text-align: right; }
-.gk-check .gk-loc { color: #666; font-size: 11px; }
+.gk-check .gk-loc { color: #666; font-size: 11px; white-space: nowrap; }
 .gk-check .gk-error { color: #a40000; } .gk-check .gk-warning { color: #8a5a00; } .gk-check .gk-info { color: #555; }
 """
 
