@@ -53,7 +53,11 @@ def queue(request):
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(Q(number__icontains=q) | Q(applicant_name__contains=q) | Q(description__contains=q))
-    qs = qs.order_by(F("due_on").asc(nulls_last=True), "received_on", "id") if bucket != "closed" else qs.order_by("-concluded_on", "-id")
+    qs = (
+        qs.order_by(F("due_on").asc(nulls_last=True), "received_on", "id")
+        if bucket != "closed"
+        else qs.order_by("-concluded_on", "-id")
+    )
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     counts = {
         k: _apps(request.user).filter(v).count()

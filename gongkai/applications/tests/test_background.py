@@ -123,3 +123,26 @@ def test_section3_balances_and_drills_down(orgs, users):
     assert section3_records([yd.pk], 2026, "carried_in", 0).count() == 0
     assert section3([yd.pk, zw.pk], 2025)["new"][6] == 2
     assert section3([yd.pk], 2024)["new"][6] == 0
+
+
+def test_a_silent_co_producer_is_deemed_to_agree(orgs, users):
+    from gongkai.applications import clockwork
+
+    with on("2026-03-02"):
+        app, _ = make_application(orgs["yuandian"])
+        services.start_consultation(
+            app,
+            kind="coproducer",
+            party="陕州区自然资源局",
+            party_address="",
+            matter="x",
+            by=users["yd_clerk"],
+            version=app.version,
+            today=timezone.localdate(),
+        )
+        assert fresh(app).letters.filter(kind="coproducer", to_applicant=False).exists()
+    with on("2026-03-24"):
+        periodic.tick(timezone.now())
+        st = clockwork.state_of(fresh(app), today=timezone.localdate())
+    assert any("视为同意公开" in line for line in st.explanation)
+    assert fresh(app).status == "received"
