@@ -120,6 +120,8 @@ def detail(request, report_id, version_number=None):
             "doc": html_render.document(value, link=_links(report, version)),
             "findings": findings,
             "due": schedule.due_date(org, report.year),
+            "figures_missing": "section2" in version.generated_tables
+            and any(value.section2.get(k) is None for k in ("licensing", "penalty", "enforcement", "fees_wan_yuan")),
             "overdue": not report.current_published() and timezone.localdate() > schedule.due_date(org, report.year),
             "manual": [t for t in ("section2", "section3", "section4") if t not in version.generated_tables],
             "can_edit": version.is_editable and access.has_role(user, org, *services.EDIT_ROLES),

@@ -65,3 +65,11 @@ def test_no_reminder_once_the_report_is_published(world):
         periodic.tick(_at(2026, 1, 20))
     assert not ReportReminder.objects.filter(organization=orgs["yuandian"]).exists()
     assert ReportReminder.objects.filter(organization=orgs["zhangwan"]).exists()
+
+
+def test_an_administrator_edits_deadlines_in_the_admin(world, client_for):
+    c = client_for("admin")
+    rule = ReportDeadline.objects.get(level="township")
+    resp = c.get(f"/admin/reports/reportdeadline/{rule.pk}/change/")
+    assert resp.status_code == 200 and "remind_days" in resp.content.decode()
+    assert c.get("/admin/reports/report/").status_code == 200

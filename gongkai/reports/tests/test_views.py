@@ -172,3 +172,10 @@ def test_exports_for_staff_include_findings(report, client_for):
     assert resp.status_code == 200
     assert "findings" in resp.json()
     assert client_for("zw_clerk").get(reverse("reports:export", args=[report.pk]) + "?format=json").status_code == 404
+
+
+def test_blank_yearly_figures_point_to_where_they_are_entered(orgs, users, client_for):
+    r = services.create_report(organization=orgs["yuandian"], year=2023, by=users["yd_clerk"])
+    assert r.open_version().data["section2"]["licensing"] is None  # blank, not 0
+    page = client_for("yd_clerk").get(reverse("reports:detail", args=[r.pk])).content.decode()
+    assert reverse("publications:figures", args=[orgs["yuandian"].pk]) in page
