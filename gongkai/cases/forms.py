@@ -13,7 +13,6 @@ from .models import (
     CheckResult,
     ComplaintCategory,
     ComplaintKind,
-    DecisionType,
     Finding,
     LogKind,
     Measure,
@@ -235,6 +234,3 @@ class RatingForm(forms.Form):
     code = forms.CharField(label=_("查询码"), max_length=40)
     score = forms.ChoiceField(label=_("您对答复的评价"), choices=Score.choices, widget=forms.RadioSelect)
     comment = forms.CharField(label=_("意见建议"), widget=forms.Textarea, required=False, max_length=2000)
-
-
-__all__ = ["DecisionType"]
