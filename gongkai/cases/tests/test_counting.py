@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai.cases import counting as c
 
@@ -111,3 +113,29 @@ def test_cell_labels_follow_report_ids():
     assert c.cell_label(13) == "行政诉讼（复议后起诉） · 尚未审结"
     with pytest.raises(ValueError):
         c.cell(15)
+
+
+DECISIONS = ["", "uphold", "revoke", "dismiss", "reject_claims", "withdrawn", c.AFFIRMED]
+dates = st.dates(min_value=date(2023, 1, 1), max_value=date(2026, 12, 31))
+
+
+@st.composite
+def case_facts(draw):
+    kind = draw(st.sampled_from([c.RECONSIDERATION, c.LITIGATION]))
+    route = "" if kind == c.RECONSIDERATION else draw(st.sampled_from([c.DIRECT, c.AFTER_RECONSIDERATION]))
+    filed = draw(dates)
+    decision = draw(st.sampled_from(DECISIONS[:-1]))
+    decided = draw(st.one_of(st.none(), dates)) if decision else None
+    appeal = draw(st.one_of(st.none(), dates)) if kind == c.LITIGATION and decided else None
+    appeal_decision = draw(st.sampled_from(DECISIONS)) if appeal else ""
+    appeal_decided = draw(st.one_of(st.none(), dates)) if appeal_decision else None
+    return c.CaseFacts(kind, route, filed, decision, decided, appeal, appeal_decision, appeal_decided)
+
+
+@given(st.lists(case_facts(), max_size=30), st.integers(min_value=2023, max_value=2026))
+def test_every_case_filed_in_the_year_is_counted_exactly_once(facts, year):
+    n = c.section4(facts, year, MAPPING)
+    assert all(v >= 0 for v in n)
+    for g in range(3):
+        assert n[g * 5 + 4] == sum(n[g * 5 : g * 5 + 4])
+    assert n[4] + n[9] + n[14] == sum(1 for f in facts if f.filed_on.year == year)
