@@ -11,7 +11,7 @@ def load(ctx):
     from . import services
 
     data = SEED.read_bytes()
-    report = services.read_and_validate(data, "原店镇2024年政府信息公开工作年度报告.txt")
+    report = services.read_and_validate(data, "原店镇2024年政府信息公开工作年度报告.txt", organization=org)
     services.record_check(
         organization=org,
         year=2024,

@@ -12,13 +12,27 @@ from gongkai.reports.readers.present import counts, side_by_side
 
 from .models import CheckedReport
 
-LEVELS = {"township": "township", "county": "county"}
+
+def level_of(organization) -> str | None:
+    """The validator's level for an organization: 乡镇、县级 governments and county departments enact no 规章."""
+    if organization is None:
+        return None
+    if organization.level in ("township", "county"):
+        return organization.level
+    parent = organization.parent
+    if organization.level == "department" and parent is not None and parent.level == "county":
+        return "county_department"
+    return None
 
 
-def read_and_validate(data: bytes, name: str, *, level: str | None = None):
+def read_and_validate(data: bytes, name: str, *, organization=None):
     """The report read from ``data`` with reader and validator findings (raises readers.Unreadable)."""
-    report = read_bytes(data, name)
-    report.findings = report.findings + validate(report, level=level)
+    return validate_for(read_bytes(data, name), organization)
+
+
+def validate_for(report, organization):
+    """Add the validator's findings, with the level rules of ``organization`` when it is known."""
+    report.findings = report.findings + validate(report, level=level_of(organization))
     order = {"error": 0, "warning": 1, "info": 2}
     report.findings.sort(key=lambda f: order[f.severity])
     return report

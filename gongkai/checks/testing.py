@@ -8,7 +8,7 @@ def make_check(world):
     from . import services
 
     data = SEED.read_bytes()
-    report = services.read_and_validate(data, SEED.name)
+    report = services.read_and_validate(data, SEED.name, organization=world["orgs"]["yuandian"])
     return services.record_check(
         organization=world["orgs"]["yuandian"],
         year=2024,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.reports.core.labels import compact
-from gongkai.reports.readers import Unreadable
+from gongkai.reports.readers import Unreadable, read_bytes
 
 from . import services
 from .forms import UploadForm
@@ -63,7 +63,7 @@ def upload(request):
         candidates = list(supervised)
         for name, data in inputs:
             try:
-                report = services.read_and_validate(data, name)
+                report = read_bytes(data, name)
             except Unreadable as exc:
                 problems.append(_("“%(name)s”无法读取：%(why)s") % {"name": name, "why": exc})
                 continue
@@ -78,6 +78,7 @@ def upload(request):
             if not year:
                 problems.append(_("“%(name)s”：无法从报告中读出年度，请填写报告年度后重新上传。") % {"name": name})
                 continue
+            services.validate_for(report, org)
             saved.append(
                 services.record_check(organization=org, year=year, name=name, data=data, report=report, by=request.user)
             )

@@ -120,3 +120,15 @@ def test_the_demo_check_is_loaded_once(world):
     demo.load(world)
     (check,) = CheckedReport.objects.all()
     assert check.organization == world["orgs"]["yuandian"] and check.errors >= 1
+
+
+def test_level_rules_follow_the_checked_organization(client_for, orgs):
+    from gongkai.checks.services import level_of
+
+    data = SEED.read_bytes().replace("规章\t0\t0\t0".encode(), "规章\t1\t0\t1".encode())
+    client_for("sz_supervisor").post(
+        reverse("checks:upload"), {"files": [SimpleUploadedFile("a.txt", data)], "organization": orgs["yuandian"].pk}
+    )
+    check = CheckedReport.objects.get()
+    assert any(f["rule"] == "R-LEVEL" and "乡镇" in f["message"] for f in check.findings)
+    assert level_of(orgs["yuandian"]) == "township" and level_of(orgs["smx"]) is None

@@ -90,6 +90,26 @@ def match_heading(text: str) -> int | None:
 
 HEADING_TEXT = HEADINGS
 
+
+def split_heading(text: str) -> tuple[int, str, str] | None:
+    """A line that starts with a template heading and runs on ("一、总体情况。2024年，……"):
+    (index, heading as written, the rest), or None."""
+    raw = text.strip()
+    for i, h in enumerate(HEADINGS):
+        ch = compact(h)
+        if not compact(raw[: len(h) + 8]).startswith(ch):
+            continue
+        # Find where the heading ends in the raw text (spaces may be inside it).
+        seen = 0
+        for j, c in enumerate(raw):
+            if not c.isspace():
+                seen += 1
+            if seen == len(ch):
+                rest = raw[j + 1 :].lstrip(" 　。.:：")
+                return (i, raw[: j + 1], rest) if rest else None
+    return None
+
+
 # ----- numbers --------------------------------------------------------------------------------
 
 BLANK_MARKS = {"", "-", "—", "——", "–", "/", "\\", "无", "空", "－", "／", "…"}

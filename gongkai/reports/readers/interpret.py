@@ -46,6 +46,7 @@ from .common import (
     looks_numeric,
     match_heading,
     parse_number,
+    split_heading,
 )
 
 _DIGITS = re.compile(r"\d")
@@ -349,11 +350,16 @@ def assemble(doc: Document) -> Assembled:
     for block in doc.blocks:
         if isinstance(block, Para):
             h = match_heading(block.text)
-            if h is not None:
-                a.headings.append((h, block.text.strip(), block.loc))
+            run_on = split_heading(block.text) if h is None else None
+            if h is not None or run_on is not None:
+                heading = block.text.strip() if run_on is None else run_on[1]
+                h = h if run_on is None else run_on[0]
+                a.headings.append((h, heading, block.loc))
                 a.order.append(("heading", h))
                 current = h
                 last_bucket = None
+                if run_on is not None and h in (0, 4, 5):
+                    a.texts[h].append(run_on[2])
                 continue
             if current is None:
                 a.preamble.append(block.text)

@@ -11,7 +11,7 @@ import re
 
 from gongkai.reports.core.labels import compact
 
-from .common import Cell, Document, Para, Row, Table, Unreadable, looks_numeric, match_heading
+from .common import Cell, Document, Para, Row, Table, Unreadable, looks_numeric, match_heading, split_heading
 from .interpret import interpret
 
 _CJK1 = re.compile(r"^[\u3400-\u9fff（）()]$")
@@ -155,6 +155,9 @@ def parse(text: str, name: str = "") -> Document:
     for no, line in lines:
         s = line.strip()
         h = match_heading(s) if "\t" not in line else None
+        if h is None and "\t" not in line:
+            run_on = split_heading(s)
+            h = run_on[0] if run_on else None
         if h is not None:
             close()
             blocks.append(Para(s, f"第{no}行", no))

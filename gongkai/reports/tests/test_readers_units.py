@@ -135,3 +135,11 @@ def test_sniffing_and_unreadable_inputs():
 def test_the_truth_helper_covers_every_value_cell():
     r = report()
     assert len(truth_of(r)) == 10 + 25 * 7 + 15  # section2: 3+3+1+1+1+1
+
+
+def test_a_heading_that_runs_on_into_its_text_is_still_a_heading():
+    r = report()
+    text = to_text(build(r)).replace("一、总体情况\n\n", "一、总体情况。", 1)
+    got = read_bytes(text.encode(), "a.txt")
+    assert got.headings[0] == "一、总体情况"
+    assert got.sections["overview"] == r.sections["overview"]
