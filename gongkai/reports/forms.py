@@ -87,6 +87,16 @@ class ContentForm(forms.Form):
                 initial[f"s4__{i}"] = value.section4[i] if i < len(value.section4) else None
         return initial
 
+    @staticmethod
+    def field_name(ref: tuple) -> str:
+        """The form field of a layout value cell."""
+        section, row, index = ref
+        if section == "section2":
+            return f"s2__{row}__{index or 0}"
+        if section == "section3":
+            return f"s3__{row}__{index}"
+        return f"s4__{index}"
+
     def sections(self) -> dict:
         return {k: self.cleaned_data.get(k, "") for k in ("overview", "problems", "other")}
 

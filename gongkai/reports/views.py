@@ -169,9 +169,37 @@ def edit(request, report_id):
     return render(
         request,
         "reports/edit.html",
-        {"report": report, "version": version, "form": form, "manual": manual, "findings": version.findings},
+        {
+            "report": report,
+            "version": version,
+            "form": form,
+            "manual_tables": _input_tables(value, form, manual),
+            "findings": version.findings,
+        },
         status=400 if form.errors else 200,
     )
+
+
+def _input_tables(value, form, manual):
+    """The tables staff type, drawn in the national layout with an input in every number cell."""
+    layouts = rendering.layouts(value)
+    headings = dict(zip(("section2", "section3", "section4"), value.format.headings[1:4], strict=True))
+    out = []
+    for table in manual:
+        rows = []
+        for row in layouts[table]:
+            line = []
+            for cell in row:
+                d = {"text": cell.text, "rowspan": cell.rowspan, "colspan": cell.colspan, "kind": cell.kind}
+                if cell.ref is not None:
+                    d["field"] = form[ContentForm.field_name(cell.ref)]
+                line.append(d)
+            rows.append(line)
+        head = 3 if table != "section2" else 0
+        out.append(
+            {"heading": headings[table], "cls": table.replace("section", "t"), "head": rows[:head], "body": rows[head:]}
+        )
+    return out
 
 
 def _action(request, report_id, fn, *, form_class=None, ok=""):
