@@ -178,7 +178,7 @@ def synthetic_rows(start_id: int, count: int, agencies, nodes_by_level, seed: in
             "proactive", "", None, "", "", "published", 2, "{}", pub + timedelta(days=28), None, None, now, now,
         )  # fmt: skip
         tokens = " ".join(tokenize(" ".join(filter(None, [title, number, text]))))
-        yield row, (pid, tokens)
+        yield row, (pid, tokens, pub, org.pk, node_id, validity, genre)
 
 
 PUB_COLUMNS = [
@@ -224,7 +224,10 @@ def fill(n: int, agency_count: int) -> None:
             with cur.copy(f"COPY publications_publication ({', '.join(PUB_COLUMNS)}) FROM STDIN") as cp:
                 for row, _ in rows:
                     cp.write_row(row)
-            with cur.copy("COPY publications_searchdocument (publication_id, tokens) FROM STDIN") as cp:
+            with cur.copy(
+                "COPY publications_searchdocument (publication_id, tokens, published_on, org_id, node_ref, validity, genre)"
+                " FROM STDIN"
+            ) as cp:
                 for _, srow in rows:
                     cp.write_row(srow)
         done += size

@@ -234,38 +234,52 @@ def search(request):
         "validity_options": mark_safe(_options(Validity.choices, request.GET.get("validity", ""))),  # noqa: S308
         "filters": request.GET,
     }
-    qs = _published()
     org = None
     org_id = request.GET.get("org", "")
     if org_id.isdigit():
         org = Organization.objects.filter(pk=int(org_id), is_active=True).first()
+    subtree = request.GET.get("subtree") == "1"
+    node_id = request.GET.get("node", "")
+    year = request.GET.get("year", "")
+    filters = search_index.Filters(
+        org_id=org.pk if org else None,
+        subtree_path=org.path if org and subtree else None,
+        node_id=int(node_id) if node_id.isdigit() else None,
+        year=int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else None,
+        validity=request.GET.get("validity") if request.GET.get("validity") in Validity.values else None,
+        genre=request.GET.get("genre") if request.GET.get("genre") in Genre.values else None,
+    )
     if org is not None:
-        if request.GET.get("subtree") == "1":
-            qs = qs.filter(organization__path__startswith=org.path)
-        else:
-            qs = qs.filter(organization=org)
         ctx["org"] = org
         ctx["node_options"] = mark_safe(  # noqa: S308
-            _options(CatalogueNode.objects.for_organization(org).values_list("pk", "name"), request.GET.get("node", ""))
+            _options(CatalogueNode.objects.for_organization(org).values_list("pk", "name"), node_id)
         )
-    node_id = request.GET.get("node", "")
-    if node_id.isdigit():
-        qs = qs.filter(node_id=int(node_id))
-    year = request.GET.get("year", "")
-    if year.isdigit() and 1990 <= int(year) <= 2100:
-        qs = qs.filter(published_on__year=int(year))
-    if request.GET.get("validity") in Validity.values:
-        qs = qs.filter(validity=request.GET["validity"])
-    if request.GET.get("genre") in Genre.values:
-        qs = qs.filter(genre=request.GET["genre"])
+    columns = (
+        _published()
+        .select_related("organization")
+        .only(*LIST_FIELDS, "body_text", "organization__short_name", "organization__name")
+    )
     if q:
-        qs, terms = search_index.apply(qs, q)
-        page = _page(request, _newest(qs).select_related("organization").only(
-            *LIST_FIELDS, "body_text", "organization__short_name", "organization__name"
-        ))  # fmt: skip
-        page["items"] = rows(page["items"], terms=terms, with_org=True)
+        page = _page(request, [])
+        items, has_next, terms = search_index.find(
+            q, filters, offset=(page["number"] - 1) * PAGE_SIZE, limit=PAGE_SIZE, queryset=columns
+        )
+        page.update(items=rows(items, terms=terms, with_org=True), has_next=has_next)
         ctx["page"] = page
     elif any(request.GET.get(k) for k in ("org", "node", "year", "validity", "genre")):
+        qs = _published()
+        if filters.subtree_path is not None:
+            qs = qs.filter(organization__path__startswith=filters.subtree_path)
+        elif filters.org_id is not None:
+            qs = qs.filter(organization_id=filters.org_id)
+        if filters.node_id is not None:
+            qs = qs.filter(node_id=filters.node_id)
+        if filters.year is not None:
+            qs = qs.filter(published_on__year=filters.year)
+        if filters.validity:
+            qs = qs.filter(validity=filters.validity)
+        if filters.genre:
+            qs = qs.filter(genre=filters.genre)
         page = _page(request, _newest(qs).select_related("organization").only(
             *LIST_FIELDS, "organization__short_name", "organization__name"
         ))  # fmt: skip

@@ -350,10 +350,23 @@ class Attachment(models.Model):
 
 
 class SearchDocument(models.Model):
-    """CJK-bigram tokens of one published publication; indexed per database (see migrations)."""
+    """CJK-bigram tokens of one published publication, indexed per database (see migrations), with copies of
+    the columns search filters and sorts on, so a query never touches the publications table until the last page
+    of candidates (on PostgreSQL ``tokens`` is emptied by a trigger once turned into the ``tsv`` column)."""
 
     publication = models.OneToOneField(Publication, primary_key=True, related_name="+", on_delete=models.CASCADE)
     tokens = models.TextField()
+    published_on = models.DateField(null=True)
+    org_id = models.BigIntegerField(null=True)
+    node_ref = models.BigIntegerField(null=True)
+    validity = models.CharField(max_length=20, blank=True)
+    genre = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["published_on", "publication"], name="searchdoc_date"),
+            models.Index(fields=["org_id", "published_on", "publication"], name="searchdoc_org_date"),
+        ]
 
 
 class YearlyFigures(models.Model):

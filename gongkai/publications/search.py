@@ -16,6 +16,7 @@ cannot serve (stack.md §6).
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q
@@ -159,8 +160,111 @@ def document_text(publication) -> str:
 
 def index(publication) -> None:
     SearchDocument.objects.update_or_create(
-        publication=publication, defaults={"tokens": " ".join(tokenize(document_text(publication)))}
+        publication=publication,
+        defaults={
+            "tokens": " ".join(tokenize(document_text(publication))),
+            "published_on": publication.published_on,
+            "org_id": publication.organization_id,
+            "node_ref": publication.node_id,
+            "validity": publication.validity,
+            "genre": publication.genre,
+        },
     )
+
+
+# The portal's search: candidates come from the search table alone (filters and date order are copied there),
+# newest first; only the page's candidates are read from the publications table and checked for the exact
+# substring. On PostgreSQL a query first walks the newest PHASE1_ROWS rows in date order (cheap when the term is
+# common, where a bitmap of the GIN index would return tens of thousands of rows only to keep 21), then falls
+# back to the GIN index (cheap when the term is rare).
+PHASE1_ROWS = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    org_id: int | None = None
+    subtree_path: str | None = None
+    node_id: int | None = None
+    year: int | None = None
+    validity: str | None = None
+    genre: str | None = None
+
+    def sql(self) -> tuple[list[str], list]:
+        where, params = [], []
+        if self.subtree_path is not None:
+            where.append("org_id IN (SELECT id FROM organizations_organization WHERE path LIKE %s)")
+            params.append(self.subtree_path + "%")  # paths are digits and "/" only
+        elif self.org_id is not None:
+            where.append("org_id = %s")
+            params.append(self.org_id)
+        if self.node_id is not None:
+            where.append("node_ref = %s")
+            params.append(self.node_id)
+        if self.year is not None:
+            where.append("published_on BETWEEN %s AND %s")
+            params += [date(self.year, 1, 1), date(self.year, 12, 31)]
+        if self.validity:
+            where.append("validity = %s")
+            params.append(self.validity)
+        if self.genre:
+            where.append("genre = %s")
+            params.append(self.genre)
+        return where, params
+
+
+def _match(terms: list[Term]) -> tuple[str, list]:
+    if connection.vendor == "postgresql":
+        return "tsv @@ %s::tsquery", [_tsquery(terms)]
+    if connection.vendor == "sqlite":
+        return "publication_id IN (SELECT rowid FROM publications_fts WHERE publications_fts MATCH %s)", [
+            _fts5_query(terms)
+        ]
+    clauses = ["tokens LIKE %s" for term in terms for _t in term.exact]
+    return " AND ".join(clauses) or "1=1", [f"%{t}%" for term in terms for t in term.exact]
+
+
+def _candidates(terms: list[Term], filters: Filters, *, offset: int, count: int) -> list[int]:
+    where, params = filters.sql()
+    match_sql, match_params = _match(terms)
+    order = "ORDER BY published_on DESC, publication_id DESC"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and offset + count <= PHASE1_ROWS:
+            cond = (" WHERE " + " AND ".join(where)) if where else ""
+            cursor.execute(
+                f"SELECT publication_id FROM (SELECT publication_id, published_on, tsv FROM publications_searchdocument"
+                f"{cond} {order} LIMIT %s) recent WHERE {match_sql} {order} LIMIT %s OFFSET %s",
+                [*params, PHASE1_ROWS, *match_params, count, offset],
+            )
+            ids = [r[0] for r in cursor.fetchall()]
+            if len(ids) == count:
+                return ids
+        cond = " AND ".join([match_sql, *where])
+        cursor.execute(
+            f"SELECT publication_id FROM publications_searchdocument WHERE {cond} {order} LIMIT %s OFFSET %s",
+            [*match_params, *params, count, offset],
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+
+def find(q: str, filters: Filters, *, offset: int, limit: int, queryset):
+    """(publications for one page, has_next, terms). ``queryset`` gives the Publication columns to load."""
+    terms = parse_query(q)
+    if not terms:
+        return [], False, []
+    want = offset + limit + 1
+    verified: list = []
+    scanned = 0
+    batch = want + 10
+    while len(verified) < want:
+        ids = _candidates(terms, filters, offset=scanned, count=batch)
+        scanned += len(ids)
+        if ids:
+            found = {p.pk: p for p in queryset.filter(pk__in=ids).filter(substring_condition(terms))}
+            verified.extend(found[i] for i in ids if i in found)
+        if len(ids) < batch:
+            break
+        batch *= 2
+    return verified[offset : offset + limit], len(verified) > offset + limit, terms
 
 
 def unindex(publication) -> None:

@@ -335,6 +335,8 @@ def _change_validity(publication, action, *, by, on: date, reason: str, to: str,
     _require_roles(publication.organization, by, workflow.VALIDITY_ROLES)
     before = {"validity": publication.validity, date_field: getattr(publication, date_field)}
     Publication.objects.filter(pk=publication.pk).update(validity=to, **{date_field: on})
+    publication.validity = to
+    search.index(publication)  # the search table keeps a copy of 有效性 for its filter
     bump_portal()
     publication.validity = to
     setattr(publication, date_field, on)

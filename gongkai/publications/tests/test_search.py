@@ -104,3 +104,44 @@ def test_the_search_page_escapes_the_query(corpus, client):
 
 def test_tokenize_makes_bigrams_and_run_ends():
     assert search.tokenize("低保,宅基地 GB2024") == ["低保", "保", "宅基", "基地", "地", "gb2024"]
+
+
+def _find(q, **filters):
+    items, has_next, _terms = search.find(
+        q, search.Filters(**filters), offset=0, limit=20, queryset=Publication.objects.published()
+    )
+    return {p.title for p in items}
+
+
+def test_the_portal_search_filters_on_its_own_table(corpus, orgs, users):
+    from gongkai.publications import services
+
+    yd, shanzhou = orgs["yuandian"], orgs["shanzhou"]
+    assert _find("低保") == found("低保")
+    assert _find("低保", org_id=yd.pk) == {"关于做好城乡低保动态管理工作的通知", "社会救助情况公示"}
+    assert _find("低保", org_id=shanzhou.pk, subtree_path=shanzhou.path) == found("低保")
+    assert _find("低保", org_id=shanzhou.pk) == set()
+    assert _find("宅基地", node_id=node("art21-tw-04").pk) == {"2025年第一批农村宅基地审核结果公示"}
+    assert _find("低保", genre="measures") == {"张湾乡低保提标公示"}
+    assert _find("低保", year=1999) == set()
+    services.repeal(publication=corpus["zw"], by=users["zw_head"], on=corpus["zw"].published_on, reason="被替代")
+    assert _find("低保", validity="repealed") == {"张湾乡低保提标公示"}
+    assert "张湾乡低保提标公示" not in _find("低保", validity="in_force")
+
+
+def test_the_portal_search_pages_newest_first_past_false_candidates(orgs, users):
+    yd = orgs["yuandian"]
+    for i in range(23):
+        publish_through_review(
+            make_publication(yd, by=users["yd_clerk"], title=f"低保公示第{i}号", body="<p>正文</p>"), users
+        )
+    for i in range(5):  # 低 … 保 in every one, never 低保: index candidates the substring check must drop
+        publish_through_review(
+            make_publication(yd, by=users["yd_clerk"], title=f"低温保暖提示{i}", body="<p>保</p>"), users
+        )
+    first, has_next, _ = search.find("低保", search.Filters(), offset=0, limit=20, queryset=Publication.objects.all())
+    assert len(first) == 20 and has_next
+    assert [p.pk for p in first] == sorted((p.pk for p in first), reverse=True)
+    rest, has_next, _ = search.find("低保", search.Filters(), offset=20, limit=20, queryset=Publication.objects.all())
+    assert len(rest) == 3 and not has_next
+    assert all("低保" in p.title for p in first + rest)
