@@ -834,7 +834,14 @@ def interpret(doc: Document) -> AnnualReport:
     fmt = get_format(template)
     report = AnnualReport.empty(template)
     report.source_rows = {b: list(rows) for b, rows in a.buckets.items()}  # for showing the source next to the reading
+    # The title: the first line before 一、 that names an agency and a year (a page's <title> often names neither).
+    candidates = [t.strip() for t in a.preamble if "报告" in t and len(compact(t)) < 80]
     title = a.title or (a.preamble[0].strip() if a.preamble else "")
+    for cand in candidates:
+        m = _TITLE.search(compact(cand))
+        if m and m.group("org"):
+            title = cand
+            break
     report.title = title
     m = _TITLE.search(compact(title))
     if m:

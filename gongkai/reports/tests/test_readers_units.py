@@ -143,3 +143,60 @@ def test_a_heading_that_runs_on_into_its_text_is_still_a_heading():
     got = read_bytes(text.encode(), "a.txt")
     assert got.headings[0] == "一、总体情况"
     assert got.sections["overview"] == r.sections["overview"]
+
+
+def test_a_pdf_whose_font_pdfminer_cannot_read_is_still_read():
+    """WeasyPrint embeds a custom CMap when a glyph is missing (here U+20000); pdfminer then loses the
+    text of that font (shared/spec/stack.md §0.5). The PDFium reader reads it all."""
+    from gongkai.documents.pdf import html_to_pdf
+
+    r = report()
+    r.sections["overview"] = "生僻字\U00020000测试。" + r.sections["overview"]
+    got = read_bytes(html_to_pdf(to_html(build(r))), "a.pdf")
+    right, unreadable, wrong = score_cells(got, truth_of(r))
+    assert (unreadable, wrong) == (0, [])
+    assert "生僻字" in got.sections["overview"]
+
+
+GOV_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>2024年政府信息公开工作年度报告</title></head><body>
+<table width="100%"><tr><td><div class="content">
+<p class="MsoNormal" align="center"><b><span style="font-size:16pt">某某县某某局2024年政府信息公开工作年度报告</span></b></p>
+<p><strong>一、总体情况</strong></p><p style="text-indent:2em">2024年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。</p>
+<p><strong>二、主动公开政府信息情况</strong></p>
+{t2}
+<p><strong>三、收到和处理政府信息公开申请情况</strong></p>
+{t3}
+<p><strong>四、政府信息公开行政复议、行政诉讼情况</strong></p>
+{t4}
+<p><strong>五、存在的主要问题及改进情况</strong></p><p>培训不足。</p>
+<p><strong>六、其他需要报告的事项</strong></p><p>无。</p>
+<p>本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。</p>
+</div></td></tr></table></body></html>"""
+
+
+def _gov_table(blocks, section):
+    rows = next(b for b in blocks if b[0] == "table" and b[1] == section)[2]
+    out = ['<table border="1" cellspacing="0" class="MsoNormalTable"><tbody>']
+    for row in rows:
+        tds = []
+        for c in row:
+            span = (f' rowspan="{c.rs}"' if c.rs > 1 else "") + (f' colspan="{c.cs}"' if c.cs > 1 else "")
+            text = c.text or "&nbsp;"
+            tds.append(
+                f'<td{span} valign="center"><p class="MsoNormal" align="center"><span style="font-family:宋体">{text}</span></p></td>'
+            )
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    return "".join(out) + "</tbody></table>"
+
+
+def test_a_government_style_page_with_layout_tables_and_word_markup():
+    r = report()
+    blocks = build(r)
+    page = GOV_PAGE.format(t2=_gov_table(blocks, 2), t3=_gov_table(blocks, 3), t4=_gov_table(blocks, 4))
+    got = read_bytes(page.encode("gb18030"), "page.html")
+    assert got.organization == "某某县某某局" and got.year == 2024
+    right, unreadable, wrong = score_cells(got, truth_of(r))
+    assert (unreadable, wrong) == (0, [])
+    assert got.sections["problems"] == "培训不足。"
+    assert not [f for f in validate(got) if f.rule in ("R-SECTIONS", "R-PERIOD")]
