@@ -246,7 +246,8 @@ def generate(
     template = template or default_template(year)
     data, generated = tables(org, year, template=template, scope=scope)
     if sections is None:
-        sections = prefill_sections(org, year, facts(org, year, scope=scope))
+        known = data["section3"] if "section3" in generated else None  # not queried twice
+        sections = prefill_sections(org, year, facts(org, year, scope=scope, section3=known))
     report = AnnualReport(
         template=template,
         organization=org.name,
