@@ -268,6 +268,22 @@ class ApplicantResponseForm(forms.Form):
     attachments = MultipleFileField(label=_("附件（选填）"))
 
 
+class AgencySettingsForm(forms.ModelForm):
+    class Meta:
+        from .models import AgencySettings
+
+        model = AgencySettings
+        fields = [
+            "head_review_required",
+            "payment_days",
+            "correction_days",
+            "reconsideration_body",
+            "letter_prefix",
+            "heavy_applicant_threshold",
+            "same_request_threshold",
+        ]
+
+
 class LetterTemplateForm(forms.ModelForm):
     class Meta:
         model = LetterTemplate

@@ -848,6 +848,25 @@ def _send_decision(app, *, by, version, today):
     return letter
 
 
+@transaction.atomic
+def update_settings(settings_obj, *, data: dict, by):
+    _need_role(by, settings_obj.organization, Role.HEAD)
+    fields = list(data)
+    before = {f: getattr(settings_obj, f) for f in fields}
+    for f, v in data.items():
+        setattr(settings_obj, f, v)
+    settings_obj.save()
+    record(
+        actor=by,
+        obj=settings_obj,
+        action="applications.settings_saved",
+        before=before,
+        after=data,
+        organization=settings_obj.organization,
+        note=_("修改依申请公开设置"),
+    )
+
+
 # -- letter templates ----------------------------------------------------------------------------
 
 

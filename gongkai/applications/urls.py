@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("new/", views.register, name="register"),
     path("templates/", views.templates, name="templates"),
+    path("settings/<int:org_id>/", views.agency_settings, name="settings"),
     path("templates/<int:org_id>/<str:letter_kind>/", views.template_edit, name="template-edit"),
     path("<int:application_id>/", views.detail, name="detail"),
     path("<int:application_id>/do/<str:action_name>/", views.action, name="action"),

@@ -17,7 +17,7 @@ from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import WORK_ROLES, Role
 
 from . import clockwork, forms, insights, letters, services
-from .models import Application, Attachment, ClockState, Consultation, Letter, LetterKind, RequestKind
+from .models import AgencySettings, Application, Attachment, ClockState, Consultation, Letter, LetterKind, RequestKind
 from .workflow import OPEN, Conflict, Status, allowed_actions
 
 
@@ -416,6 +416,27 @@ def attachment(request, attachment_id):
         pk=attachment_id,
     )
     return FileResponse(a.file.open("rb"), as_attachment=True, filename=a.name)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def agency_settings(request, org_id):
+    """本机关的依申请公开设置: 负责人 (or an administrator) edits; everyone who may see the agency reads."""
+    org = access.get_organization_for_user(
+        request.user, org_id, roles=[Role.HEAD] if request.method == "POST" else None
+    )
+    obj = AgencySettings.for_org(org)
+    can_edit = access.has_role(request.user, org, Role.HEAD, Role.ADMIN)
+    form = forms.AgencySettingsForm(request.POST or None, instance=obj)
+    if request.method == "POST":
+        if form.is_valid():
+            services.update_settings(obj, data=form.cleaned_data, by=request.user)
+            messages.success(request, _("设置已保存。"))
+            return redirect("applications:settings", org_id=org.pk)
+        return render(
+            request, "applications/staff/settings.html", {"form": form, "org": org, "can_edit": can_edit}, status=400
+        )
+    return render(request, "applications/staff/settings.html", {"form": form, "org": org, "can_edit": can_edit})
 
 
 @staff_required

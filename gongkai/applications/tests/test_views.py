@@ -305,3 +305,23 @@ def test_the_form_shows_likely_catalogue_matches_before_filing(orgs, users):
     assert pub.title in r.content.decode() and not Application.objects.exists()
     assert c.post(url, form_data(description="我想了解农村低保资格认定结果", confirmed="1")).status_code == 302
     assert Application.objects.count() == 1
+
+
+def test_only_the_head_changes_the_agency_settings(orgs, client_for):
+    from gongkai.applications.models import AgencySettings
+
+    url = reverse("applications:settings", args=[orgs["yuandian"].pk])
+    data = {
+        "head_review_required": "on",
+        "payment_days": 15,
+        "correction_days": 10,
+        "heavy_applicant_threshold": 10,
+        "same_request_threshold": 3,
+    }
+    assert client_for("yd_clerk").get(url).status_code == 200
+    assert client_for("yd_clerk").post(url, data).status_code == 403
+    assert client_for("zw_head").post(url, data).status_code == 404
+    assert client_for("yd_head").post(url, {**data, "payment_days": ""}).status_code == 400
+    assert client_for("yd_head").post(url, data).status_code == 302
+    s = AgencySettings.for_org(orgs["yuandian"])
+    assert s.head_review_required and s.payment_days == 15
