@@ -473,8 +473,21 @@ class Reader3:
         positions = _positions_by_labels(header_rows, [label_key(c) for c in SECTION3_COLUMNS])
         self._header_findings(header_rows)
         identified = []
+        pending: list[View] = []  # label-only token rows just above: a label wrapped over several lines
+        duplicates: set[str] = set()
         for v in views[header_end:]:
             r = self.identify(v)
+            if r is None and v.row.grid == "tokens" and v.has_numbers and pending:
+                for k in range(1, min(4, len(pending)) + 1):
+                    joined = "".join(p.label for p in pending[-k:]) + v.label
+                    r = _identify(self.fmt.id, loose(joined))
+                    if r is not None:
+                        v.label = joined
+                        break
+            if v.row.grid == "tokens" and not v.has_numbers and v.label:
+                pending.append(v)
+                continue
+            pending = []
             if r is None:
                 if v.has_numbers:
                     self.findings.append(
@@ -487,8 +500,15 @@ class Reader3:
                     )
                 continue
             if r.id in self.results or any(x[0].id == r.id for x in identified):
+                # Two rows claim the same label: one of them was misread; neither is trusted.
+                duplicates.add(r.id)
                 self.findings.append(
-                    Finding("READ-DUPLICATE", "warning", f"“{r.label}”出现两次，只读取第一次。", v.row.loc)
+                    Finding(
+                        "READ-DUPLICATE",
+                        "warning",
+                        f"“{r.label}”出现两次，无法确定哪一行是它，两行都不读取。",
+                        v.row.loc,
+                    )
                 )
                 continue
             identified.append((r, v))
@@ -508,6 +528,10 @@ class Reader3:
             rd = first[r.id]
             if rd.status == "unreadable" and not rd.candidates and r.level in hints:
                 rd = read_row(v, 7, positions, check=check, hint=hints[r.level], width=width)
+            if r.id in duplicates:
+                rd = Reading([None] * 7, "unreadable")
+            elif v.row.grid == "tokens" and loose(v.label) != loose(r.label) and rd.status == "ok":
+                rd.status = "inferred"  # matched on the label's ending only: the sums must confirm it
             self.results[r.id] = RowResult(r.id, rd, v)
         self._resolve_candidates()
         self._guard()

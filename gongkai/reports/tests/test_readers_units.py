@@ -200,3 +200,28 @@ def test_a_government_style_page_with_layout_tables_and_word_markup():
     assert (unreadable, wrong) == (0, [])
     assert got.sections["problems"] == "培训不足。"
     assert not [f for f in validate(got) if f.rule in ("R-SECTIONS", "R-PERIOD")]
+
+
+def test_a_pdf_table_without_ruling_lines_is_read_from_its_text():
+    from weasyprint import CSS
+
+    from gongkai.documents.pdf import html_to_pdf
+
+    r = report()
+    pdf = html_to_pdf(to_html(build(r)), stylesheets=[CSS(string="table, td, th { border: none !important; }")])
+    got = read_bytes(pdf, "a.pdf")
+    right, unreadable, wrong = score_cells(got, truth_of(r))
+    assert wrong == [] and right >= 180  # labels wrapped over lines are joined again
+    assert any(f.rule == "READ-PDF-TEXT" for f in got.findings)
+
+
+def test_a_wrapped_label_ending_like_another_row_is_not_taken_for_it():
+    r = report()
+    text = to_text(build(r), sep=" ")
+    line = next(x for x in text.split("\n") if x.startswith("（二）部分公开"))
+    numbers = line.split("情形） ", 1)[1]
+    wrapped = f"（二）部分公开（区分处理的，只计这一情形，不计其他 {numbers}\n情形）"
+    got = read_bytes(text.replace(line, wrapped).encode(), "a.txt")
+    assert got.section3["other.other"] == [None] * 7  # "…不计其他" is not "3.其他"
+    assert got.section3.get("partial") in (None, [None] * 7)
+    assert any(f.rule == "READ-DUPLICATE" for f in got.findings)
