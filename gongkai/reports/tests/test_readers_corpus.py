@@ -39,7 +39,7 @@ def test_html_and_docx_corpus_has_no_number_read_wrong(kind):
 
 
 def test_pdf_corpus_has_no_number_read_wrong():
-    right, unreadable, wrong = _run(make_case(i, "pdf", d) for d in DAMAGES for i in range(1))
+    right, unreadable, wrong = _run(make_case(i, "pdf", d) for d in DAMAGES for i in range(2))
     assert wrong == []
     assert right / (right + unreadable) > 0.95
 
