@@ -21,6 +21,7 @@ PG_FORWARD = [
     "CREATE TRIGGER publications_searchdocument_tokens BEFORE INSERT OR UPDATE ON publications_searchdocument "
     "FOR EACH ROW EXECUTE FUNCTION publications_searchdocument_tokens()",
     "UPDATE publications_searchdocument SET tokens = tokens",  # existing rows: fills tsv through the trigger
+    "SET CONSTRAINTS ALL IMMEDIATE",  # fire the deferred foreign-key checks queued by the updates before indexing
     "CREATE INDEX publications_searchdocument_tsv ON publications_searchdocument USING gin (tsv)",
 ]
 BACKFILL = (
