@@ -25,6 +25,13 @@ from .cache import current_token, portal_cached
 from .guide import guide_html
 from .links import org_entry_url
 
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "mp4": "video/mp4",
+}
 PAGE_SIZE = 20
 MAX_PAGE = 500
 LIST_FIELDS = [
@@ -222,7 +229,8 @@ def attachment(request, publication_id, attachment_id):
         handle = att.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=not inline, filename=att.name)
+    # The type comes from the checked content, never from the uploaded name.
+    return FileResponse(handle, as_attachment=not inline, filename=att.name, content_type=CONTENT_TYPES[att.kind])
 
 
 def search(request):

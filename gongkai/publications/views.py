@@ -331,7 +331,11 @@ def _attachment(request, attachment_id, **kw):
 @staff_required
 def attachment_download(request, pub_attachment_id):
     att = _attachment(request, pub_attachment_id)
-    return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name)
+    from gongkai.portal.views import CONTENT_TYPES
+
+    return FileResponse(
+        att.file.open("rb"), as_attachment=True, filename=att.name, content_type=CONTENT_TYPES[att.kind]
+    )
 
 
 @staff_required

@@ -158,3 +158,12 @@ def test_staff_with_a_session_never_get_a_cached_page(client_for, client, orgs):
     client.get(f"/org/{yd.pk}/")
     r = client_for("yd_clerk").get(f"/org/{yd.pk}/")
     assert r.status_code == 200 and r.wsgi_request.user.is_authenticated
+
+
+def test_attachments_are_served_with_the_type_of_their_content_not_their_name(client, orgs, users):
+    pub = make_publication(orgs["yuandian"], by=users["yd_clerk"])
+    att = services.add_attachment(publication=pub, by=users["yd_clerk"], upload=upload("page.html", PDF_BYTES))
+    publish_through_review(pub, users)
+    r = client.get(f"/publications/{pub.pk}/files/{att.pk}/")
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    assert r["X-Content-Type-Options"] == "nosniff"
