@@ -7,6 +7,8 @@ import subprocess
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from gongkai.reports.core.formats import place, section2_layout, section3_layout, section4_layout
 from gongkai.reports.core.model import AnnualReport
 from gongkai.reports.core.schema import structure_errors
@@ -153,3 +155,10 @@ def test_pdf_has_real_chinese_text_and_fonts(tmp_path):
     assert "申请人情况" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Noto-Serif-CJK-SC" in fonts or "NotoSerifCJK" in fonts
+
+
+def test_json_that_would_not_match_the_schema_is_refused():
+    value = fixed_report()
+    value.section4 = [0] * 16  # one cell too many
+    with pytest.raises(ValueError, match="schema"):
+        export(value, "json")
