@@ -16,6 +16,7 @@ from gongkai.organizations.models import Organization, Role
 
 from . import generator, queries, schedule, services
 from . import render as rendering
+from .core.model import AnnualReport, Finding
 from .forms import ContentForm, CorrectionForm, CreateReportForm, PublishForm, ReturnForm
 from .models import Report, ReportVersion, Scope, Status
 from .render import html as html_render
@@ -120,6 +121,7 @@ def detail(request, report_id, version_number=None):
             "doc": html_render.document(value, link=_links(report, version)),
             "findings": findings,
             "due": schedule.due_date(org, report.year),
+            "stale": _stale(report, version),
             "figures_missing": "section2" in version.generated_tables
             and any(value.section2.get(k) is None for k in ("licensing", "penalty", "enforcement", "fees_wan_yuan")),
             "overdue": not report.current_published() and timezone.localdate() > schedule.due_date(org, report.year),
@@ -136,6 +138,18 @@ def detail(request, report_id, version_number=None):
             "formats": rendering.FORMATS,
         },
     )
+
+
+def _stale(report: Report, version: ReportVersion) -> list[str]:
+    """Generated tables of a draft whose records have changed since they were filled (published ones never change)."""
+    if not version.is_editable or not version.generated_tables:
+        return []
+    fresh, generated = generator.tables(report.organization, report.year, template=report.template, scope=report.scope)
+    stored = services.to_value(version).to_json()
+    now = AnnualReport(template=report.template, section2=fresh["section2"], section3=fresh["section3"])
+    now.section4 = fresh["section4"]
+    now_json = now.to_json()
+    return [t for t in generated if t in version.generated_tables and now_json[t] != stored[t]]
 
 
 @staff_required
@@ -300,8 +314,6 @@ def records(request, report_id):
 def export_response(version: ReportVersion, fmt: str, *, findings=True) -> HttpResponse:
     value = services.to_value(version)
     if findings:
-        from .core.model import Finding
-
         value.findings = [Finding.from_json(f) for f in version.findings]
     note = ""
     if version.number > 1 and version.change_note:
@@ -380,8 +392,6 @@ def aggregate(request, org_id):
     totals = queries.aggregate_section3(root, year, subtree=supervises)
     doc = None
     if totals is not None:
-        from .core.model import AnnualReport
-
         value = AnnualReport.empty("2021", root.name, year)
         value.section3 = totals
         doc = html_render.document(value)

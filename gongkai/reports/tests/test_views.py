@@ -179,3 +179,14 @@ def test_blank_yearly_figures_point_to_where_they_are_entered(orgs, users, clien
     assert r.open_version().data["section2"]["licensing"] is None  # blank, not 0
     page = client_for("yd_clerk").get(reverse("reports:detail", args=[r.pk])).content.decode()
     assert reverse("publications:figures", args=[orgs["yuandian"].pk]) in page
+
+
+def test_a_draft_says_when_its_records_have_changed(report, orgs, client_for, users):
+    c = client_for("yd_clerk")
+    url = reverse("reports:detail", args=[report.pk])
+    assert "草稿中的数字已不是最新" not in c.get(url).content.decode()
+    add_application(orgs["yuandian"], date(2024, 7, 1))
+    assert "草稿中的数字已不是最新" in c.get(url).content.decode()
+    c.post(reverse("reports:refresh", args=[report.pk]))
+    assert "草稿中的数字已不是最新" not in c.get(url).content.decode()
+    assert report.open_version().data["section3"]["new"][6] == 2
