@@ -75,7 +75,7 @@ def upload(request):
                     % {"name": name, "stated": report.organization or _("（未写明）")}
                 )
                 continue
-            if not year:
+            if not year or not 2008 <= year <= 2100:
                 problems.append(_("“%(name)s”：无法从报告中读出年度，请填写报告年度后重新上传。") % {"name": name})
                 continue
             services.validate_for(report, org)

@@ -132,3 +132,11 @@ def test_level_rules_follow_the_checked_organization(client_for, orgs):
     check = CheckedReport.objects.get()
     assert any(f["rule"] == "R-LEVEL" and "乡镇" in f["message"] for f in check.findings)
     assert level_of(orgs["yuandian"]) == "township" and level_of(orgs["smx"]) is None
+
+
+def test_an_implausible_year_in_the_title_asks_for_the_year(client_for):
+    data = SEED.read_bytes().replace("原店镇人民政府 2024 年".encode(), "原店镇人民政府 1999 年".encode())
+    data = data.replace("统计时限为 2024".encode(), "统计时限为 1999".encode())
+    got = client_for("sz_supervisor").post(reverse("checks:upload"), {"files": [SimpleUploadedFile("a.txt", data)]})
+    assert got.status_code == 400 and "请填写报告年度" in got.content.decode()
+    assert not CheckedReport.objects.exists()
