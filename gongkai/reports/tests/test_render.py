@@ -162,3 +162,18 @@ def test_json_that_would_not_match_the_schema_is_refused():
     value.section4 = [0] * 16  # one cell too many
     with pytest.raises(ValueError, match="schema"):
         export(value, "json")
+
+
+def test_pdf_keeps_table_three_on_one_page_even_after_a_long_overview(tmp_path):
+    from gongkai.reports import seed_text
+
+    value = fixed_report()
+    value.sections = {"overview": seed_text.OVERVIEW, "problems": seed_text.PROBLEMS, "other": seed_text.OTHER}
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(export(value, "pdf"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    first = next(i for i, p in enumerate(pages) if "一、本年新收政府信息公开申请数量" in p)
+    assert "四、结转下年度继续办理" in pages[first]
+    assert "（七）总计" in pages[first]
+    assert pages[first].count("申请人情况") == 1  # the header is not repeated: the table did not break
