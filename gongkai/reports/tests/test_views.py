@@ -190,3 +190,23 @@ def test_a_draft_says_when_its_records_have_changed(report, orgs, client_for, us
     c.post(reverse("reports:refresh", args=[report.pk]))
     assert "草稿中的数字已不是最新" not in c.get(url).content.decode()
     assert report.open_version().data["section3"]["new"][6] == 2
+
+
+def test_personas_can_only_do_what_their_role_allows(report, orgs, client_for):
+    # A reviewer reviews but does not draft; a supervisor reads its subtree but does not act for a township.
+    assert (
+        client_for("yd_reviewer")
+        .post(reverse("reports:create", args=[orgs["yuandian"].pk]), {"year": 2023})
+        .status_code
+        == 403
+    )
+    supervisor = client_for("sz_supervisor")
+    assert supervisor.get(reverse("reports:detail", args=[report.pk])).status_code == 200
+    assert supervisor.post(reverse("reports:submit", args=[report.pk])).status_code == 403
+    assert supervisor.get(reverse("reports:edit", args=[report.pk])).status_code == 403
+    assert report.open_version().status == Status.DRAFT
+    # Another township's staff do not even learn that the report exists.
+    for url in (reverse("reports:detail", args=[report.pk]), reverse("reports:records", args=[report.pk])):
+        assert client_for("zw_clerk").get(url).status_code == 404
+    # The 市 supervisor reads the whole 陕州区 subtree too.
+    assert client_for("smx_supervisor").get(reverse("reports:detail", args=[report.pk])).status_code == 200
