@@ -81,6 +81,16 @@ def render(value: AnnualReport, *, note: str = "") -> bytes:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     if note:
         text.cell(row=line + 2, column=1, value=note)
+    if value.findings:
+        found = wb.create_sheet("校验结果")
+        for col, head in enumerate(("规则", "级别", "位置", "说明"), start=1):
+            found.cell(row=1, column=col, value=head).font = BOLD
+        labels = {"error": "错误", "warning": "警告", "info": "提示"}
+        for i, f in enumerate(value.findings, start=2):
+            for col, v in enumerate((f.rule, labels.get(f.severity, f.severity), f.location, f.message), start=1):
+                found.cell(row=i, column=col, value=v).alignment = Alignment(wrap_text=True, vertical="top")
+        for col, width in zip("ABCD", (12, 8, 40, 80), strict=True):
+            found.column_dimensions[col].width = width
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

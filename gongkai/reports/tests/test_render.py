@@ -177,3 +177,15 @@ def test_pdf_keeps_table_three_on_one_page_even_after_a_long_overview(tmp_path):
     assert "四、结转下年度继续办理" in pages[first]
     assert "（七）总计" in pages[first]
     assert pages[first].count("申请人情况") == 1  # the header is not repeated: the table did not break
+
+
+def test_xlsx_lists_the_findings_when_there_are_any():
+    from openpyxl import load_workbook
+
+    from gongkai.reports.core.model import Finding
+
+    value = fixed_report()
+    assert "校验结果" not in load_workbook(io.BytesIO(export(value, "xlsx"))).sheetnames
+    value.findings = [Finding("V1", "error", "一+二 ≠ （七）+四", "三、总计列")]
+    ws = load_workbook(io.BytesIO(export(value, "xlsx")))["校验结果"]
+    assert [c.value for c in ws[2]] == ["V1", "错误", "三、总计列", "一+二 ≠ （七）+四"]
