@@ -251,7 +251,7 @@ def search(request):
     year = request.GET.get("year", "")
     filters = search_index.Filters(
         org_id=org.pk if org else None,
-        subtree_path=org.path if org and subtree else None,
+        org_ids=_subtree_ids(org) if org and subtree else None,
         node_id=int(node_id) if node_id.isdigit() else None,
         year=int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else None,
         validity=request.GET.get("validity") if request.GET.get("validity") in Validity.values else None,
@@ -276,8 +276,8 @@ def search(request):
         ctx["page"] = page
     elif any(request.GET.get(k) for k in ("org", "node", "year", "validity", "genre")):
         qs = _published()
-        if filters.subtree_path is not None:
-            qs = qs.filter(organization__path__startswith=filters.subtree_path)
+        if filters.org_ids is not None:
+            qs = qs.filter(organization_id__in=filters.org_ids)
         elif filters.org_id is not None:
             qs = qs.filter(organization_id=filters.org_id)
         if filters.node_id is not None:
@@ -294,6 +294,15 @@ def search(request):
         page["items"] = rows(page["items"], with_org=True)
         ctx["page"] = page
     return render(request, "portal/search.html", ctx)
+
+
+def _subtree_ids(org) -> tuple[int, ...]:
+    key = f"portal:subtree:{current_token()}:{org.pk}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = tuple(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
+        cache.set(key, ids, 600)
+    return ids
 
 
 MAX_FLAT_OPTIONS = 200
