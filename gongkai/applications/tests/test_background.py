@@ -146,3 +146,15 @@ def test_a_silent_co_producer_is_deemed_to_agree(orgs, users):
         st = clockwork.state_of(fresh(app), today=timezone.localdate())
     assert any("视为同意公开" in line for line in st.explanation)
     assert fresh(app).status == "received"
+
+
+def test_a_calendar_change_moves_stored_deadlines(orgs, users):
+    from gongkai.workdays import services as workdays
+
+    with on("2026-03-02"):
+        app, _ = make_application(orgs["yuandian"])
+        assert app.due_on == date(2026, 3, 30)
+        rows = workdays.parse_days("2026-03-20,holiday,临时放假")
+        change = workdays.import_days(rows=rows, by=users["admin"], today=timezone.localdate())
+    assert fresh(app).due_on == date(2026, 3, 31)
+    assert any(c.obj.pk == app.pk and c.new_due == date(2026, 3, 31) for c in change.changed)
