@@ -238,6 +238,7 @@ def assign(app, *, assignee, by, version, today):
     _claim(app, version=version)
     app.assignee = assignee
     app.save(update_fields=["assignee"])
+    _recompute(app, today)
     _audit(
         app,
         by=by,
@@ -421,6 +422,7 @@ def submit_explanation(app, *, response: str, online: bool, by, version=None, to
     req.response, req.responded_on, req.responded_online = response, today, online
     req.outcome = ApplicantRequest.Outcome.ANSWERED
     req.save()
+    _recompute(app, today)
     _audit(app, by=by if by is not None else APPLICANT, action="explanation_received", note=_("收到申请人的说明"))
 
 
@@ -547,6 +549,7 @@ def request_extension(app, *, days: int, reason: str, by, version, today):
     _claim(app, version=version)
     app.extension_requested_days, app.extension_reason, app.extension_requested_by = days, reason, by
     app.save(update_fields=["extension_requested_days", "extension_reason", "extension_requested_by"])
+    _recompute(app, today)
     _audit(
         app,
         by=by,
