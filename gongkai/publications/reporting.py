@@ -60,3 +60,10 @@ def section2_records(org_id: int, year: int, cell_id: str):
     if cell in ("licensing", "penalty", "enforcement", "fees_wan_yuan"):
         return YearlyFigures.objects.filter(organization_id=org_id, year=year)
     raise ValueError(f"unknown section2 cell {cell_id!r}")
+
+
+def published_count(org_id: int, year: int) -> int:
+    """主动公开 pieces published by the agency in the year (for section 一's overview; withdrawn ones excluded)."""
+    return Publication.objects.filter(
+        organization_id=org_id, status=Status.PUBLISHED, published_on__range=(date(year, 1, 1), date(year, 12, 31))
+    ).count()

@@ -98,3 +98,13 @@ def test_yearly_figures_are_blank_until_entered(orgs, users):
     )  # fmt: skip
     s = reporting.section2(yd.pk, 2023)
     assert (s["licensing"], s["penalty"], s["enforcement"], s["fees_wan_yuan"]) == (5, 2, 1, Decimal("1.2345"))
+
+
+def test_published_count_for_the_report_overview(orgs, users):
+    yd = orgs["yuandian"]
+    a = _normative(yd, users, written=date(2024, 12, 30), published=date(2025, 1, 6))
+    _normative(yd, users, written=date(2025, 3, 3), published=date(2025, 3, 5))
+    _normative(yd, users, written=date(2025, 12, 1), published=date(2026, 1, 5))
+    assert reporting.published_count(yd.pk, 2025) == 2
+    services.withdraw(publication=a, by=users["yd_head"], reason="误发")
+    assert reporting.published_count(yd.pk, 2025) == 1
