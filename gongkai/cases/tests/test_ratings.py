@@ -76,3 +76,13 @@ def test_code_guessing_is_rate_limited(orgs, users, settings):
     assert r.status_code == 429 and not Rating.objects.exists()
     assert c.post("/complaints/status/", {"number": "TS1", "code": "1"}).status_code == 429
     cache.clear()
+
+
+def test_the_status_page_of_a_closed_application_links_to_the_rating_form(orgs, users):
+    from django.urls import reverse
+
+    app, code = closed_application(orgs["yuandian"], users)
+    c = Client()
+    c.post(reverse("applications_public:lookup"), {"number": app.number, "code": code})
+    page = c.get(reverse("applications_public:status", args=[app.number])).content.decode()
+    assert f"/complaints/rate/?number={app.number}" in page
