@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +42,22 @@ class PublicationForm(forms.ModelForm):
             organization=organization, status=Status.PUBLISHED
         ).exclude(genre="interpretation")
         self.fields["disclosure"].required = False
+
+    def _clean_date(self, name):
+        value = self.cleaned_data.get(name)
+        today = timezone.localdate()
+        if value is not None and not (date(2000, 1, 1) <= value <= today.replace(year=today.year + 1)):
+            raise forms.ValidationError(_("日期不合理（应在2000年之后、不晚于一年以后）。"))
+        return value
+
+    def clean_formed_on(self):
+        return self._clean_date("formed_on")
+
+    def clean_written_on(self):
+        return self._clean_date("written_on")
+
+    def clean_effective_on(self):
+        return self._clean_date("effective_on")
 
     def clean(self):
         data = super().clean()
@@ -109,6 +127,12 @@ class FiguresForm(forms.ModelForm):
     class Meta:
         model = YearlyFigures
         fields = ["year", "licensing", "penalty", "enforcement", "fees_wan_yuan", "note"]
+
+    def clean_fees_wan_yuan(self):
+        fee = self.cleaned_data["fees_wan_yuan"]
+        if fee is not None and fee < 0:
+            raise forms.ValidationError(_("收费金额不能为负数。"))
+        return fee
 
     def clean_year(self):
         year = self.cleaned_data["year"]

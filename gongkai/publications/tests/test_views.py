@@ -161,3 +161,10 @@ def test_only_the_head_changes_publishing_settings(client_for, orgs):
     assert services.settings_for(yd).rounds() == ["head"]
     r = client_for("yd_head").post(reverse("publications:settings", args=[yd.pk]), {**data, "index_pattern": "{年}"})
     assert r.status_code == 400
+
+
+def test_an_impossible_formation_date_is_refused_not_a_500(client_for, orgs):
+    r = client_for("yd_clerk").post(
+        reverse("publications:create") + f"?org={orgs['yuandian'].pk}", _form(formed_on="1900-01-01", written_on="")
+    )
+    assert r.status_code == 400 and "日期不合理" in r.content.decode()
