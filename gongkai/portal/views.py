@@ -213,6 +213,9 @@ def publication(request, publication_id):
             "videos": [a for a in attachments if a.role == Attachment.Role.VIDEO],
             "interpretations": _newest(_published().filter(interprets=pub)),
             "interprets": pub.interprets if pub.interprets and pub.interprets.status == Status.PUBLISHED else None,
+            "validity_history": pub.events.filter(action__in=["amend", "repeal"]).order_by("on", "id")
+            if pub.validity != Validity.IN_FORCE
+            else [],
         },
     )
 

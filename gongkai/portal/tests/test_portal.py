@@ -65,6 +65,7 @@ def test_a_repealed_document_says_so(client, published, users):
     services.repeal(publication=published["pub"], by=users["yd_head"], on=timezone.localdate(), reason="被替代")
     html = client.get(f"/publications/{published['pub'].pk}/").content.decode()
     assert "已废止" in html and "本文件已废止" in html
+    assert "有效性变更记录" in html and "被替代" in html
 
 
 def test_every_portal_page_renders_without_javascript(client, published, orgs):
