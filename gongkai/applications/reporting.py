@@ -48,10 +48,7 @@ def _section3_sql(vendor: str, n_orgs: int) -> str:
         return qn(meta.get_field(field).column)
 
     org, received, concluded = c("organization"), c("received_on"), c("concluded_on")
-    if vendor == "postgresql":
-        orgs = f"{org} = ANY(%s)"
-    else:
-        orgs = f"{org} IN ({', '.join(['%s'] * n_orgs)})"
+    orgs = f"{org} IN ({', '.join(['%s'] * n_orgs)})"
     return (
         f"SELECT {c('applicant_type')}, {c('decision_category')},"
         f" SUM(CASE WHEN {received} >= %s THEN 1 ELSE 0 END),"
@@ -72,8 +69,7 @@ def section3(org_ids: list[int], year: int) -> dict[str, list[int]]:
     if org_ids:
         vendor = connection.vendor
         ds, de = connection.ops.adapt_datefield_value(s), connection.ops.adapt_datefield_value(e)
-        org_params = [org_ids] if vendor == "postgresql" else org_ids
-        params = [ds, ds, de, de, *org_params, de, ds]
+        params = [ds, ds, de, de, *org_ids, de, ds]
         with connection.cursor() as cursor:
             cursor.execute(_section3_sql(vendor, len(org_ids)), params)
             rows = cursor.fetchall()
