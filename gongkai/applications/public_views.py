@@ -3,9 +3,7 @@
 import uuid
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai import ratelimit
 from gongkai.audit.models import AuditEntry
 from gongkai.organizations.models import Organization
 
@@ -57,21 +56,8 @@ def _granted(request, number) -> Application:
     return app
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_limited(request) -> bool:
-    count, _sep, unit = settings.GONGKAI_LOOKUP_RATE.partition("/")
-    seconds = {"s": 1, "m": 60, "h": 3600}.get(unit or "m", 60)
-    key = f"applications:lookup:{_client_ip(request)}"
-    cache.add(key, 0, seconds)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
-        used = 1
-    return used > int(count)
+    return ratelimit.exceeded(request, "applications-lookup")
 
 
 def index(request):

@@ -1,6 +1,8 @@
-"""第三十一条: which day is 收到申请之日, per channel (pure)."""
+"""第三十一条: which day is 收到申请之日, per channel, as a registration form needs it."""
 
 from datetime import date
+
+from gongkai.workdays.clock import receipt_date as statutory_receipt_date
 
 from .models import Channel
 
@@ -21,27 +23,35 @@ class ReceiptError(ValueError):
         self.message = message
 
 
+MISSING = {
+    Channel.POST_SIGNED: ("signed_on", "邮寄提交的申请须填写本机关签收日期。"),
+    Channel.POST_UNSIGNED: ("confirmed_on", "平常信函和传真提交的申请须填写与申请人确认的日期。"),
+    Channel.FAX: ("confirmed_on", "平常信函和传真提交的申请须填写与申请人确认的日期。"),
+}
+
+
 def receipt_date(
     channel: str, *, submitted_on: date, today: date, signed_on: date | None = None, confirmed_on: date | None = None
 ) -> tuple[date, str]:
-    """Return (收到申请之日, the rule applied). Raises ReceiptError naming the form field at fault."""
+    """Return (收到申请之日, the rule applied). Raises ReceiptError naming the form field at fault.
+
+    The day itself is chosen by the deadline engine's 第三十一条 rule (``gongkai.workdays.clock.receipt_date``);
+    this adds the checks a registration form needs and the channels of this app (口头提出, online confirmation).
+    """
     if submitted_on > today:
         raise ReceiptError("submitted_on", "提交日期不能晚于今天。")
-    if channel in (Channel.IN_PERSON, Channel.ORAL):
-        return submitted_on, RULES[channel]
-    if channel == Channel.POST_SIGNED:
-        if signed_on is None:
-            raise ReceiptError("signed_on", "邮寄提交的申请须填写本机关签收日期。")
-        received = signed_on
-        field = "signed_on"
-    elif channel == Channel.ONLINE:
-        received = confirmed_on or submitted_on
-        field = "confirmed_on"
-    else:  # POST_UNSIGNED, FAX
-        if confirmed_on is None:
-            raise ReceiptError("confirmed_on", "平常信函和传真提交的申请须填写与申请人确认的日期。")
-        received = confirmed_on
-        field = "confirmed_on"
+    # 口头提出 happens at the office, so the in-person rule applies (第二十九条); the system confirms an online
+    # application the moment it is submitted.
+    law_channel = Channel.IN_PERSON if channel == Channel.ORAL else channel
+    if channel == Channel.ONLINE:
+        confirmed_on = confirmed_on or submitted_on
+    try:
+        received, _note = statutory_receipt_date(
+            law_channel, submitted=submitted_on, signed=signed_on, confirmed=confirmed_on
+        )
+    except ValueError as exc:
+        raise ReceiptError(*MISSING[channel]) from exc
+    field = "signed_on" if channel == Channel.POST_SIGNED else "confirmed_on"
     if received < submitted_on:
         raise ReceiptError(field, "签收或确认日期不能早于提交（寄出）日期。")
     if received > today:

@@ -3,14 +3,14 @@
 No account is needed. The complainant's contact data is kept for the handling office only.
 """
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from gongkai import ratelimit
 
 from . import forms, services
 
@@ -18,17 +18,7 @@ SESSION_KEY = "gongkai_complaint_receipt"
 
 
 def _rate_limited(request) -> bool:
-    """Number + code guesses per client address (``GONGKAI_LOOKUP_RATE``, e.g. "10/m")."""
-    count, _sep, unit = settings.GONGKAI_LOOKUP_RATE.partition("/")
-    seconds = {"s": 1, "m": 60, "h": 3600}.get(unit or "m", 60)
-    key = f"cases:lookup:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, seconds)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
-        used = 1
-    return used > int(count)
+    return ratelimit.exceeded(request, "cases-lookup")
 
 
 @require_http_methods(["GET", "POST"])
