@@ -140,6 +140,9 @@ class WorkCalendar:
         work = bytearray(n)
         cum = [0] * n  # cum[i] = working days in [first, first + i]
         dates: list[date] = []
+        # by_date[d] + n is the index in ``dates`` of the n-th working day after d (n >= 1).
+        by_date: dict[date, int] = {}
+        shift = 1 if count_start_day else 0
         count = 0
         d = self.first
         one = timedelta(days=1)
@@ -148,25 +151,24 @@ class WorkCalendar:
                 work[i] = 1
                 count += 1
                 dates.append(d)
+                by_date[d] = count - 1 - shift
+            else:
+                by_date[d] = count - 1
             cum[i] = count
             d += one
         self._work = bytes(work)
         self._cum = cum
         self._dates = dates
-        # add_index[i] + n is the index in ``dates`` of the n-th working day after day i (n >= 1).
-        shift = 1 if count_start_day else 0
-        add_index = [c - 1 - (shift & w) for c, w in zip(cum, work, strict=True)]
         general = self._add_general
 
-        # The hot path as a closure over local tables (no attribute lookups): ~0.3 µs per call.
-        def add_working_days(start: date, n: int, _dates=dates, _index=add_index, _base=base) -> date:
+        # The hot path: one dict lookup keyed by the date itself (no toordinal() call, no range check: a date
+        # outside the table, or a datetime, misses the dict and takes the general path) and one list index.
+        def add_working_days(start: date, n: int, _dates=dates, _by_date=by_date) -> date:
             if n > 0:
-                i = start.toordinal() - _base
-                if i >= 0:
-                    try:
-                        return _dates[_index[i] + n]
-                    except IndexError:
-                        pass
+                try:
+                    return _dates[_by_date[start] + n]
+                except LookupError:
+                    pass
             return general(start, n)
 
         add_working_days.__doc__ = WorkCalendar.add_working_days.__doc__

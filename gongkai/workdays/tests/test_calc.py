@@ -1,6 +1,6 @@
 """Pure calendar arithmetic: the spec's vectors (regulation.md §4) and edge cases. No database."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -166,6 +166,12 @@ def test_dates_outside_the_range_raise_out_of_range():
         CAL.add_working_days(D("2099-12-30"), 5)
     with pytest.raises(OutOfRange):
         CAL.is_working_day(D("2100-01-01"))
+
+
+def test_datetime_start_takes_the_general_path_with_the_same_answer():
+    # The fast path is a dict keyed by date; a datetime never equals a date, so it must fall through correctly.
+    assert CAL.add_working_days(datetime(2024, 9, 27, 16, 30), 20) == D("2024-10-30")
+    assert CAL.add_working_days(D("2024-09-27"), 20) == D("2024-10-30")
 
 
 def test_span_text():
