@@ -15,6 +15,11 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # The portal token lives in the database, which rolls back between tests while the page cache does not:
+    # without this a page cached by one test could be replayed to the next under the same token.
+    from gongkai.portal.cache import cache as page_cache
+
+    page_cache.clear()
 
 
 @pytest.fixture

@@ -3,19 +3,21 @@
 A page is cached under the current ``PortalState.token`` (one indexed read per request), which every change
 that the portal shows replaces: publishing, withdrawing, 修改/废止, guide and catalogue edits, organization
 changes. So a cached page is never stale, across processes too, and entries also expire after a few minutes.
-Requests with a session or messages cookie (staff) are not cached; neither are search results.
+Requests with a session or messages cookie (staff) are never served from the cache. Search result pages are
+cached too: the token changes on every publish, so a cached result list is as fresh as a computed one.
 """
 
 import hashlib
 import os
 import uuid
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
 TIMEOUT = 300
 # GONGKAI_PORTAL_CACHE=0 turns the page cache off (used by bench/portal.py to measure uncached pages).
@@ -55,28 +57,51 @@ def bump() -> str:
 def _cacheable(request) -> bool:
     return (
         ENABLED
-        and request.method in ("GET", "HEAD")
+        and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
     )
 
 
 def portal_cached(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    """Mark a public view's anonymous GET responses as cacheable by :class:`PortalCacheMiddleware`."""
+    view.portal_cached = True
+    return view
+
+
+def _key(request) -> str:
+    language = translation.get_language_from_request(request)
+    raw = f"{current_token()}|{language}|{request.get_full_path()}"
+    return "portal:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+
+
+class PortalCacheMiddleware:
+    """The outermost middleware: an anonymous GET of a page marked with :func:`portal_cached` is answered from
+    the cache before sessions, CSRF, authentication and messages run; on a miss the response is stored with every
+    header the inner middleware added (CSP, X-Frame-Options, Content-Language, Vary...), so a hit is identical to
+    the page it replays. Responses that set a cookie, or that are not 200, are never stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not _cacheable(request):
-            return view(request, *args, **kwargs)
-        raw = f"{current_token()}|{getattr(request, 'LANGUAGE_CODE', '')}|{request.get_full_path()}"
-        key = "portal:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if not getattr(match.func, "portal_cached", False):
+            return self.get_response(request)
+        key = _key(request)
         hit = cache.get(key)
         if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
+            content, headers = hit
+            response = HttpResponse(content)
+            for name, value in headers:
+                response.headers[name] = value
+            return response
+        response = self.get_response(request)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
+            cache.set(key, (response.content, list(response.headers.items())), TIMEOUT)
         return response
-
-    return wrapper

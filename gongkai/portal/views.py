@@ -236,6 +236,7 @@ def attachment(request, publication_id, attachment_id):
     return FileResponse(handle, as_attachment=not inline, filename=att.name, content_type=CONTENT_TYPES[att.kind])
 
 
+@portal_cached
 def search(request):
     q = request.GET.get("q", "").strip()[:100]
     ctx = {

@@ -154,6 +154,32 @@ def test_cached_portal_pages_change_as_soon_as_the_data_changes(client, orgs, us
     assert "0398-7777777" in client.get(f"/org/{yd.pk}/").content.decode()
 
 
+def test_a_cached_page_is_replayed_before_the_session_middleware_with_the_same_headers(client, orgs, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/org/{orgs['yuandian'].pk}/catalogue/{node('art21-tw-08').pk}/"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.content == first.content
+    # A hit reads only the portal token: no organization, node or publication query.
+    assert len(queries.captured_queries) == 1 and "portalstate" in queries.captured_queries[0]["sql"]
+    assert not hasattr(again.wsgi_request, "session")  # answered before SessionMiddleware ran
+    for header in ("Content-Type", "X-Frame-Options", "X-Content-Type-Options", "Content-Security-Policy"):
+        assert again[header] == first[header]
+    assert not again.cookies
+
+
+def test_cached_search_results_change_as_soon_as_a_publication_is_published(client, orgs, users, published):
+    url = "/search/?q=宅基地"
+    assert "确权公告" not in client.get(url).content.decode()
+    assert "确权公告" not in client.get(url).content.decode()  # now cached
+    pub = make_publication(orgs["yuandian"], by=users["yd_clerk"], title="宅基地确权公告")
+    publish_through_review(pub, users)
+    assert "<mark>宅基地</mark>确权公告" in client.get(url).content.decode()
+
+
 def test_staff_with_a_session_never_get_a_cached_page(client_for, client, orgs):
     yd = orgs["yuandian"]
     client.get(f"/org/{yd.pk}/")
