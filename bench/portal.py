@@ -75,6 +75,7 @@ def parse_args():
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--port", type=int, default=0, help="0 = any free port")
     p.add_argument("--load-only", action="store_true", help="fill the database and stop")
+    p.add_argument("--mode", choices=("both", "off", "on"), default="both", help="page cache off, on, or both")
     return p.parse_args()
 
 
@@ -421,6 +422,8 @@ def main():
         ),
     )
     for mode, cache_env, urls in modes:
+        if args.mode != "both" and {"0": "off", "1": "on"}[cache_env] != args.mode:
+            continue
         results = measure(args, urls, runner, {**env, "GONGKAI_PORTAL_CACHE": cache_env})
         baseline = results["trivial view"]["rps"]
         print(f"\n{mode}")

@@ -178,6 +178,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Seconds a process may serve portal pages under the cache token it last read before re-reading it (another
+# process's publish shows after at most this long; 0 = read it on every request). See gongkai/portal/cache.py.
+PORTAL_TOKEN_TTL = float(os.environ.get("PORTAL_TOKEN_TTL", "1"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES = {
