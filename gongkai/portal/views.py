@@ -1,5 +1,7 @@
 """The public site: 政府信息公开 home for the whole tree and for each agency, catalogue, guide, search."""
 
+from functools import lru_cache
+
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import Length
@@ -8,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gongkai.organizations.models import Organization
@@ -242,8 +245,8 @@ def search(request):
     ctx = {
         "q": q,
         "org_options": _org_options(request.GET.get("org", "")),
-        "genre_options": mark_safe(_options(Genre.choices, request.GET.get("genre", ""))),  # noqa: S308
-        "validity_options": mark_safe(_options(Validity.choices, request.GET.get("validity", ""))),  # noqa: S308
+        "genre_options": _choice_options(Genre, request.GET.get("genre", "")),
+        "validity_options": _choice_options(Validity, request.GET.get("validity", "")),
         "filters": request.GET,
     }
     org = None
@@ -317,6 +320,19 @@ def _options(choices, selected: str) -> str:
         f'<option value="{escape(v)}"{" selected" if str(v) == selected else ""}>{escape(label)}</option>'
         for v, label in choices
     )
+
+
+@lru_cache(maxsize=256)
+def _choice_options_html(choices_class, language: str, selected: str) -> str:
+    return mark_safe(_options(choices_class.choices, selected))  # noqa: S308 (escaped in _options)
+
+
+def _choice_options(choices_class, selected: str) -> str:
+    """<option>s of a fixed choice list, built once per language and selected value (the labels are lazy
+    translations, costly to resolve on every search)."""
+    if selected not in choices_class.values:
+        selected = ""
+    return _choice_options_html(choices_class, get_language(), selected)
 
 
 def _org_options(selected: str) -> str:

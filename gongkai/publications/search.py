@@ -17,6 +17,7 @@ cannot serve (stack.md §6).
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q
@@ -51,6 +52,17 @@ class Term:
     text: str  # the user's term, verified as a substring
     exact: list[str]  # bigrams and alphanumeric words that must all be present
     prefixes: list[str]  # single CJK characters, matched as the first character of a term
+
+    @property
+    def index_is_exact(self) -> bool:
+        """True when an index match already proves the substring: the term is one CJK run of 1–2 characters
+        (低保, 暖: the bigram or character itself is indexed) or one whole alphanumeric word, and nothing else."""
+        m = _RUN.fullmatch(self.text)
+        if m is None:
+            return False
+        cjk, word = m.group(1), m.group(2)
+        # ASCII only for words: SQLite's FTS5 folds diacritics (café matches cafe), a substring check does not.
+        return bool(cjk and len(cjk) <= 2) or bool(word and word.isascii() and len(word) <= 60)
 
 
 def parse_query(q: str) -> list[Term]:
@@ -125,12 +137,17 @@ def apply(queryset, q: str):
     return queryset.filter(index_condition(terms)).filter(substring_condition(terms)), terms
 
 
+@lru_cache(maxsize=256)
+def _highlight_pattern(words: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in longest_first), re.IGNORECASE)
+
+
 def highlight(text: str, terms: list[Term]) -> str:
     """HTML-escaped ``text`` with every occurrence of a term wrapped in <mark>."""
-    words = sorted({t.text for t in terms}, key=len, reverse=True)
-    if not words or not text:
+    if not terms or not text:
         return escape(text or "")
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    pattern = _highlight_pattern(tuple(t.text for t in terms))
     out, last = [], 0
     for m in pattern.finditer(text):
         out.append(escape(text[last : m.start()]))
@@ -265,12 +282,16 @@ def find(q: str, filters: Filters, *, offset: int, limit: int, queryset):
     want = offset + limit + 1
     verified: list = []
     scanned = 0
-    batch = want + 10
+    # 2-character terms (the common case) need no substring check, so the first batch is exactly the page.
+    check = not all(t.index_is_exact for t in terms)
+    if check:
+        queryset = queryset.filter(substring_condition(terms))
+    batch = want + 10 if check else want
     while len(verified) < want:
         ids = _candidates(terms, filters, offset=scanned, count=batch)
         scanned += len(ids)
         if ids:
-            found = {p.pk: p for p in queryset.filter(pk__in=ids).filter(substring_condition(terms))}
+            found = {p.pk: p for p in queryset.filter(pk__in=ids)}
             verified.extend(found[i] for i in ids if i in found)
         if len(ids) < batch:
             break

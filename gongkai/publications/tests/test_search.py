@@ -140,15 +140,21 @@ def test_the_portal_search_pages_newest_first_past_false_candidates(orgs, users)
     yd = orgs["yuandian"]
     for i in range(23):
         publish_through_review(
-            make_publication(yd, by=users["yd_clerk"], title=f"低保公示第{i}号", body="<p>正文</p>"), users
+            make_publication(yd, by=users["yd_clerk"], title=f"宅基地公示第{i}号", body="<p>正文</p>"), users
         )
-    for i in range(5):  # 低 … 保 in every one, never 低保: index candidates the substring check must drop
+    for i in range(5):  # 宅基 and 基地 in every one, never 宅基地: index candidates the substring check must drop
         publish_through_review(
-            make_publication(yd, by=users["yd_clerk"], title=f"低温保暖提示{i}", body="<p>保</p>"), users
+            make_publication(yd, by=users["yd_clerk"], title=f"宅基申请与基地建设提示{i}", body="<p>正文</p>"), users
         )
-    first, has_next, _ = search.find("低保", search.Filters(), offset=0, limit=20, queryset=Publication.objects.all())
+    everything = Publication.objects.all()
+    first, has_next, _ = search.find("宅基地", search.Filters(), offset=0, limit=20, queryset=everything)
     assert len(first) == 20 and has_next
     assert [p.pk for p in first] == sorted((p.pk for p in first), reverse=True)
-    rest, has_next, _ = search.find("低保", search.Filters(), offset=20, limit=20, queryset=Publication.objects.all())
+    rest, has_next, _ = search.find("宅基地", search.Filters(), offset=20, limit=20, queryset=everything)
     assert len(rest) == 3 and not has_next
-    assert all("低保" in p.title for p in first + rest)
+    assert all("宅基地" in p.title for p in first + rest)
+
+
+def test_only_terms_the_index_matches_exactly_skip_the_substring_check():
+    exact = {t.text: t.index_is_exact for t in search.parse_query("低保 暖 GB2312 宅基地 低保， café")}
+    assert exact == {"低保": True, "暖": True, "GB2312": True, "宅基地": False, "低保，": False, "café": False}
