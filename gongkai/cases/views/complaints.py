@@ -1,0 +1,167 @@
+"""投诉、举报 (complaints about an agency, handled by its 主管部门) and 评议 (the applicants' ratings)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.organizations import access
+from gongkai.organizations.decorators import staff_required
+from gongkai.organizations.models import Role
+
+from .. import forms, reporting, selectors, services
+from ..models import Complaint
+from .common import application_by_number, complaints_for, form_errors, href
+
+HANDLER_ROLES = (Role.CLERK, Role.HEAD, Role.SUPERVISOR, Role.ADMIN)
+
+
+# ---------------------------------------------------------------- complaints
+
+
+def _complaint_for(user, pk) -> Complaint:
+    complaint = complaints_for(user).filter(pk=pk).first()
+    if complaint is None:
+        raise Http404
+    return complaint
+
+
+def can_see_personal_data(user, complaint) -> bool:
+    return access.visible_organizations(user).filter(pk=complaint.organization_id).exists()
+
+
+def can_handle(user, complaint) -> bool:
+    return user.is_superuser or access.has_role(user, complaint.organization, *HANDLER_ROLES)
+
+
+@staff_required
+def complaint_list(request):
+    complaints = complaints_for(request.user)
+    status = request.GET.get("status")
+    if status:
+        complaints = complaints.filter(status=status)
+    return render(request, "cases/complaint_list.html", {"complaints": complaints[:500], "status": status})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def complaint_new(request):
+    form = forms.StaffComplaintForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        complaint, _code = services.register_complaint(**form.cleaned_data, by=request.user)
+        if not can_see_personal_data(request.user, complaint):
+            messages.success(request, _("已登记，并转交%(org)s办理。") % {"org": complaint.organization.name})
+            return redirect("cases:complaint-list")
+        messages.success(request, _("投诉举报已登记，编号 %(n)s。") % {"n": complaint.number})
+        return redirect("cases:complaint-detail", complaint_id=complaint.pk)
+    return render(request, "cases/complaint_form.html", {"form": form})
+
+
+@staff_required
+def complaint_detail(request, complaint_id):
+    complaint = _complaint_for(request.user, complaint_id)
+    handle = can_handle(request.user, complaint)
+    application = application_by_number(complaint.subject_organization, complaint.application_number)
+    if (
+        application is not None
+        and not access.visible_organizations(request.user).filter(pk=application.organization_id).exists()
+    ):
+        application = None
+    return render(
+        request,
+        "cases/complaint_detail.html",
+        {
+            "complaint": complaint,
+            "personal": can_see_personal_data(request.user, complaint),
+            "can_handle": handle,
+            "finding_form": forms.FindingForm(
+                initial={"finding": complaint.finding, "measure": complaint.measure, "note": complaint.finding_note}
+            ),
+            "reply_form": forms.ReplyForm(),
+            "urgings": complaint.urgings.all(),
+            "can_urge": services.issuer_for(request.user, complaint.subject_organization) is not None,
+            "application_href": href("applications:detail", application_id=application.pk) if application else None,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def complaint_finding(request, complaint_id):
+    complaint = _complaint_for(request.user, complaint_id)
+    if not can_handle(request.user, complaint):
+        raise PermissionDenied
+    form = forms.FindingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_finding(complaint, **form.cleaned_data, by=request.user, today=timezone.localdate())
+            messages.success(request, _("查证结论已记录。"))
+            return redirect("cases:complaint-detail", complaint_id=complaint.pk)
+        except ValidationError as exc:
+            form_errors(form, exc)
+    return render(
+        request,
+        "cases/complaint_detail.html",
+        {
+            "complaint": complaint,
+            "personal": can_see_personal_data(request.user, complaint),
+            "can_handle": True,
+            "finding_form": form,
+            "reply_form": forms.ReplyForm(),
+            "urgings": complaint.urgings.all(),
+        },
+        status=400,
+    )
+
+
+@staff_required
+@require_POST
+def complaint_reply(request, complaint_id):
+    complaint = _complaint_for(request.user, complaint_id)
+    if not can_handle(request.user, complaint):
+        raise PermissionDenied
+    form = forms.ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reply_to_complaint(
+                complaint, text=form.cleaned_data["text"], by=request.user, today=timezone.localdate()
+            )
+            messages.success(request, _("已答复投诉举报人。"))
+            return redirect("cases:complaint-detail", complaint_id=complaint.pk)
+        except ValidationError as exc:
+            form_errors(form, exc)
+    return render(
+        request,
+        "cases/complaint_detail.html",
+        {
+            "complaint": complaint,
+            "personal": can_see_personal_data(request.user, complaint),
+            "can_handle": True,
+            "finding_form": forms.FindingForm(),
+            "reply_form": form,
+            "urgings": complaint.urgings.all(),
+        },
+        status=400,
+    )
+
+
+# ---------------------------------------------------------------- 评议
+
+
+@staff_required
+def ratings(request):
+    today = timezone.localdate()
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() else today.year
+    orgs = list(access.visible_organizations(request.user).filter(is_active=True).order_by("path"))
+    rows = [{"org": o, **reporting.rating_figures([o.pk], year)} for o in orgs]
+    Rating = selectors.rating_model()
+    recent = (
+        access.visible(Rating.objects.select_related("organization"), request.user).filter(rated_on__year=year)[:100]
+        if Rating
+        else []
+    )
+    return render(request, "cases/ratings.html", {"rows": rows, "year": year, "recent": recent})
