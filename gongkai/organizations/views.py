@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.audit.models import AuditEntry
 
 from . import access, services
+from .banners import staff_home_banners
 from .decorators import staff_required
 from .forms import ContactForm
 from .models import Role
@@ -26,7 +28,12 @@ def staff_home(request):
     return render(
         request,
         "organizations/staff_home.html",
-        {"work_orgs": work, "supervised_count": supervised.count(), "memberships": memberships},
+        {
+            "work_orgs": work,
+            "supervised_count": supervised.count(),
+            "memberships": memberships,
+            "banners": staff_home_banners(user, today=timezone.localdate()),
+        },
     )
 
 
