@@ -263,6 +263,28 @@ class LookupForm(forms.Form):
     code = forms.CharField(label=_("查询码"), max_length=20)
 
 
+class PublicWithdrawForm(forms.Form):
+    """The applicant withdraws on the status page. ``ask_code``: the session lost its grant, so the 查询码
+    is asked again (what was typed is kept)."""
+
+    code = forms.CharField(label=_("查询码"), max_length=20, error_messages={"required": _("请输入查询码。")})
+    reason = forms.CharField(
+        label=_("撤回理由"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("请填写撤回理由。")},
+    )
+    confirm = forms.BooleanField(
+        label=_("我确认撤回本申请。撤回后本机关将终止办理，不再作出答复；如仍需要该信息，可以重新提出申请。"),
+        error_messages={"required": _("请勾选确认后再提交撤回。")},
+    )
+
+    def __init__(self, *args, ask_code: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_code:
+            del self.fields["code"]
+
+
 class ApplicantResponseForm(forms.Form):
     response = forms.CharField(label=_("您的答复"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
     attachments = MultipleFileField(label=_("附件（选填）"))

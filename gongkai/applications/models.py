@@ -370,6 +370,7 @@ class Consultation(models.Model):
         AGREES = "agrees", _("同意公开")
         OBJECTS = "objects", _("不同意公开")
         LAPSED = "lapsed", _("逾期未提出意见")
+        CANCELLED = "cancelled", _("申请已撤回，不再征求")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consultations")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("done/<str:number>/", views.done, name="done"),
     path("status/", views.lookup, name="lookup"),
     path("status/<str:number>/", views.status, name="status"),
+    path("status/<str:number>/withdraw/", views.withdraw, name="withdraw"),
     path("status/<str:number>/respond/<int:request_id>/", views.respond, name="respond"),
     path("status/<str:number>/letters/<int:letter_id>.<str:fmt>", views.letter_download, name="letter"),
 ]

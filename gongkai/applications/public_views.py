@@ -1,4 +1,4 @@
-"""The applicant's side: file an application, look it up, answer requests, download letters. No account."""
+"""The applicant's side: file an application, look it up, answer requests, withdraw, download letters. No account."""
 
 import uuid
 from urllib.parse import urlencode
@@ -17,9 +17,9 @@ from gongkai.audit.models import AuditEntry
 from gongkai.organizations.models import Organization
 
 from . import catalogue, clockwork, letters, services
-from .forms import ApplicantResponseForm, ApplicationForm, LookupForm
+from .forms import ApplicantResponseForm, ApplicationForm, LookupForm, PublicWithdrawForm
 from .models import ApplicantRequest, Application, RequestKind
-from .workflow import Conflict
+from .workflow import Conflict, Status, can_withdraw
 
 SESSION_KEY = "applications_public_grants"
 PUBLIC_EVENTS = {
@@ -139,9 +139,12 @@ def _timeline(app):
     return [{"at": r.at, "label": PUBLIC_EVENTS[r.action]} for r in rows]
 
 
-def status(request, number, response_form=None, response_request=None, http_status=200):
+def status(request, number, response_form=None, response_request=None, withdraw_form=None, http_status=200):
     app = _granted(request, number)
     today = timezone.localdate()
+    withdrawable = can_withdraw(app.status)
+    if withdraw_form is None and withdrawable:
+        withdraw_form = PublicWithdrawForm(prefix="withdraw")
     clock = clockwork.state_of(app, today=today)
     open_requests = list(app.requests.filter(outcome=ApplicantRequest.Outcome.OPEN))
     forms = {
@@ -159,6 +162,9 @@ def status(request, number, response_form=None, response_request=None, http_stat
             "past_requests": app.requests.exclude(outcome=ApplicantRequest.Outcome.OPEN),
             "letters": app.letters.filter(to_applicant=True),
             "rating_url": _rating_url(app),
+            "withdraw_form": withdraw_form,
+            "withdrawable": withdrawable,
+            "withdrawn": app.status == Status.WITHDRAWN,
         },
         status=http_status,
     )
@@ -204,6 +210,57 @@ def respond(request, number, request_id):
     except (ValidationError, Conflict) as exc:
         form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
         return status(request, number, response_form=form, response_request=req.pk, http_status=409)
+    return redirect("applications_public:status", number=app.number)
+
+
+def _withdraw_code_refusal(request, number, app, form):
+    """This session has no grant for the application: ask for the 查询码 again, keeping what was typed.
+
+    The check is rate-limited like the lookup and gives the same answer for an unknown number as for a wrong code.
+    Returns the refusal page, or None when the code is right.
+    """
+    code = request.POST.get("withdraw-code", "").strip()[:20]
+    if not code:
+        error, http_status = _("为保护您的申请，请输入查询码后再提交撤回。您填写的内容已保留。"), 403
+    elif _rate_limited(request):
+        error, http_status = _("查询过于频繁，请稍后再试。您填写的内容已保留。"), 429
+    elif app is None or not services.code_matches(app, code):
+        error, http_status = _("申请编号或查询码不正确。"), 400
+    else:
+        return None
+    return render(
+        request,
+        "applications/public/withdraw.html",
+        {"number": number, "form": form, "error": error},
+        status=http_status,
+    )
+
+
+@require_POST
+def withdraw(request, number):
+    """The applicant withdraws the application (撤回申请) on the status page; same service as staff use."""
+    app = Application.objects.select_related("organization").filter(number=number).first()
+    if app is None or app.pk not in request.session.get(SESSION_KEY, []):
+        refusal = _withdraw_code_refusal(
+            request, number, app, PublicWithdrawForm(request.POST, prefix="withdraw", ask_code=True)
+        )
+        if refusal is not None:
+            return refusal
+        _grant(request, app)
+    form = PublicWithdrawForm(request.POST, prefix="withdraw")
+    if not form.is_valid():
+        return status(request, app.number, withdraw_form=form, http_status=400)
+    today = timezone.localdate()
+    try:
+        services.withdraw(app, reason=form.cleaned_data["reason"], by=None, version=None, today=today, online=True)
+    except (ValidationError, Conflict) as exc:
+        form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+        return status(request, app.number, withdraw_form=form, http_status=409)
+    messages.success(
+        request,
+        _("您的申请 %(no)s 已于 %(d)s 撤回，本机关不再办理。如仍需要该信息，可以重新提出申请。")
+        % {"no": app.number, "d": today.strftime("%Y-%m-%d")},
+    )
     return redirect("applications_public:status", number=app.number)
 
 

@@ -4,6 +4,8 @@ For year Y (Jan 1 = s, Dec 31 = e), over the applications of ``org_ids``:
 * 一 ``new``: received_on in [s, e];
 * 二 ``carried_in``: received_on < s and not concluded before s;
 * 三 result rows: concluded_on in [s, e], by decision_category (exactly one row per application);
+  an application the applicant withdrew (撤回, online or on paper) has no row of its own: it is concluded as
+  ``other.other`` = （六）其他处理 3.其他, in the year of withdrawal;
 * 四 ``carried_out``: received_on ≤ e and not concluded by e.
 Columns follow ApplicantType (自然人 … 其他) plus 总计. The （七）总计 row sums the result rows.
 So 一 + 二 = （七） + 四 holds per column by construction.

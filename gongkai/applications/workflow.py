@@ -99,3 +99,8 @@ ACTION_STATES: dict[str, frozenset] = {
 
 def allowed_actions(status: str) -> list[str]:
     return [a for a, states in ACTION_STATES.items() if status in states]
+
+
+def can_withdraw(status: str) -> bool:
+    """The applicant may withdraw until the answer is sent or the case is otherwise closed."""
+    return status in ACTION_STATES[Action.WITHDRAW]

@@ -17,8 +17,8 @@ from ..models import (
     RequestKind,
     Review,
 )
-from ..workflow import TERMINAL, Status
-from .base import _audit, _claim, _conclude, _need_role, _recompute
+from ..workflow import TERMINAL, Status, can_withdraw
+from .base import APPLICANT, _audit, _claim, _conclude, _need_role, _recompute
 
 # -- simple actions ------------------------------------------------------------------------------
 
@@ -45,16 +45,31 @@ def assign(app, *, assignee, by, version, today):
 
 
 @transaction.atomic
-def withdraw(app, *, reason: str, by, version, today):
-    """The applicant withdrew (in writing, registered by staff): 三（六）3 其他."""
+def withdraw(app, *, reason: str, by, version, today, online: bool = False):
+    """The applicant withdraws: in writing (registered by staff) or online on the status page (``by=None``).
+
+    Counted in table 三 under （六）3 其他 in the year of withdrawal. Open requests to the applicant and open
+    consultations end with it (the third party or agency is no longer waited for).
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("请填写撤回理由。")})
+    if not can_withdraw(app.status):
+        raise ValidationError(_("本申请当前状态为“%(s)s”，已经办结，不能再撤回。") % {"s": Status(app.status).label})
     _claim(app, version=version, to=Status.WITHDRAWN)
     app.requests.filter(outcome=ApplicantRequest.Outcome.OPEN).update(outcome=ApplicantRequest.Outcome.CANCELLED)
+    app.consultations.filter(outcome=Consultation.Outcome.OPEN).update(outcome=Consultation.Outcome.CANCELLED)
     _conclude(app, category="other.other", on=today, note=_("申请人撤回申请"))
     app.reasons = reason
     app.save(update_fields=["reasons"])
     _recompute(app, today)
+    note = _("申请人通过网站撤回申请：%(r)s") if online else _("申请人撤回申请：%(r)s")
     _audit(
-        app, by=by, action="withdrawn", after={"status": app.status}, note=_("申请人撤回申请：%(r)s") % {"r": reason}
+        app,
+        by=by if by is not None else APPLICANT,
+        action="withdrawn",
+        after={"status": app.status, "online": online},
+        note=note % {"r": reason},
     )
 
 
