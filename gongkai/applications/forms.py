@@ -191,6 +191,16 @@ class ConsultAnswerForm(VersionForm):
     answered_on = forms.DateField(label=_("收到意见日期"), widget=DateInput())
 
 
+class DisclosureNoticeForm(VersionForm):
+    """第三十二条: disclose over the third party's objection in the public interest, telling it in writing."""
+
+    content = forms.CharField(label=_("决定公开的政府信息内容"), widget=forms.Textarea(attrs={"rows": 2}))
+    reasons = forms.CharField(
+        label=_("决定公开的理由（不公开可能对公共利益造成重大影响的具体情形）"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class ExtensionForm(VersionForm):
     days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=20, initial=20)
     reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -39,6 +39,9 @@ PLACEHOLDERS = {
     LetterKind.CORRECTION: COMMON + ["补正事项", "补正期限"],
     LetterKind.EXTENSION: COMMON + ["延长天数", "延期理由", "原答复期限", "延长后答复期限"],
     LetterKind.THIRD_PARTY: COMMON + ["被征求意见方", "征求意见事项", "意见期限"],
+    # To the third party: the applicant's name is not theirs to know.
+    LetterKind.THIRD_PARTY_NOTICE: [p for p in COMMON if p != "申请人"]
+    + ["被征求意见方", "征求意见日期", "收到意见日期", "决定公开内容", "公开理由", "救济途径"],
     LetterKind.COPRODUCER: COMMON + ["被征求意见方", "征求意见事项", "意见期限"],
     LetterKind.EXPLANATION: COMMON + ["说明事项", "说明期限"],
     LetterKind.DELAY: COMMON + ["延迟答复期限", "延迟理由"],
@@ -55,6 +58,7 @@ REQUIRED = {
     LetterKind.CORRECTION: ["收到申请之日", "补正事项", "补正期限"],
     LetterKind.EXTENSION: ["收到申请之日", "延长天数", "延长后答复期限"],
     LetterKind.THIRD_PARTY: ["征求意见事项", "意见期限"],
+    LetterKind.THIRD_PARTY_NOTICE: ["被征求意见方", "决定公开内容", "公开理由", "救济途径"],
     LetterKind.COPRODUCER: ["征求意见事项", "意见期限"],
     LetterKind.EXPLANATION: ["说明事项", "说明期限"],
     LetterKind.DELAY: ["延迟答复期限"],
@@ -128,6 +132,19 @@ def remedies(app: Application, on: date) -> str:
             + first
         )
     return first
+
+
+def third_party_remedies(app: Application) -> str:
+    """The third party's remedies against the decision to disclose (第三十二条): 行政复议 60 日 or 行政诉讼 6 个月.
+
+    No 复议前置: 行政复议法 第二十三条第一款第（四）项 covers only decisions not to disclose.
+    """
+    body = AgencySettings.for_org(app.organization).reconsideration_body_name()
+    return (
+        f"如对本机关决定公开的决定不服，可以自收到本告知书之日起六十日内向{body}申请行政复议"
+        "（《中华人民共和国行政复议法》第二十条），或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼"
+        "（《中华人民共和国行政诉讼法》第四十六条）。"
+    )
 
 
 def base_values(app: Application, on: date) -> dict:

@@ -382,6 +382,13 @@ class Consultation(models.Model):
     answered_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
     opinion = models.TextField(_("意见"), blank=True)
+    # 第三十二条: the third party objected but the agency decides to disclose in the public interest, and tells the
+    # third party in writing what it will disclose and why (the 决定公开告知书).
+    disclosure_content = models.TextField(_("决定公开的政府信息内容"), blank=True)
+    disclosure_reasons = models.TextField(_("决定公开的理由"), blank=True)
+    disclosure_letter = models.OneToOneField(
+        "Letter", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("决定公开告知书")
+    )
 
     class Meta:
         ordering = ["sent_on", "id"]
@@ -408,6 +415,7 @@ class LetterKind(models.TextChoices):
     CORRECTION = "correction", _("补正告知书")
     EXTENSION = "extension", _("延期答复告知书")
     THIRD_PARTY = "third_party", _("第三方征求意见书")
+    THIRD_PARTY_NOTICE = "third_party_notice", _("决定公开告知书（致第三方）")
     COPRODUCER = "coproducer", _("征求共同制作机关意见函")
     EXPLANATION = "explanation", _("说明理由告知书")
     DELAY = "delay", _("延迟答复告知书")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:application_id>/", views.detail, name="detail"),
     path("<int:application_id>/do/<str:action_name>/", views.action, name="action"),
     path("consultations/<int:consultation_id>/answer/", views.consult_answer, name="consult-answer"),
+    path("consultations/<int:consultation_id>/disclose/", views.consult_disclose, name="consult-disclose"),
     path("letters/<int:letter_id>.pdf", views.letter_pdf, name="letter-pdf"),
     path("letters/<int:letter_id>.docx", views.letter_docx, name="letter-docx"),
     path("attachments/<int:attachment_id>/", views.attachment, name="attachment"),

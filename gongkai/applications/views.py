@@ -190,7 +190,20 @@ ACTION_LABELS = {
 }
 
 
-def _detail(request, app, *, bound=None, consult_forms=None, http_status=200):
+def _past_consultations(app, can_act, disclose_forms):
+    """Closed consultations, each with the 决定公开告知书 form where 第三十二条 allows one (or the bound form)."""
+    out = []
+    for c in app.consultations.exclude(outcome=Consultation.Outcome.OPEN).select_related("disclosure_letter"):
+        form = disclose_forms.get(c.pk)
+        if form is None and can_act and services.disclosure_notice_refusal(c) is None:
+            form = forms.DisclosureNoticeForm(
+                initial={"version": app.version, "content": c.matter}, auto_id=f"id_disclose{c.pk}_%s"
+            )
+        out.append((c, form))
+    return out
+
+
+def _detail(request, app, *, bound=None, consult_forms=None, disclose_forms=None, http_status=200):
     today = timezone.localdate()
     user = request.user
     can_act = access.has_role(user, app.organization, *WORK_ROLES)
@@ -218,7 +231,7 @@ def _detail(request, app, *, bound=None, consult_forms=None, http_status=200):
             "attachments": app.attachments.all(),
             "requests": app.requests.all(),
             "consultations": consultations,
-            "past_consultations": app.consultations.exclude(outcome=Consultation.Outcome.OPEN),
+            "past_consultations": _past_consultations(app, can_act, disclose_forms or {}),
             "reviews": app.reviews.select_related("by"),
             "hints": insights.hints_for(app) if can_act and app.status in OPEN else [],
             "show_personal": can_act,
@@ -379,6 +392,42 @@ def consult_answer(request, consultation_id):
             messages.success(request, _("已登记意见。"))
             return redirect("applications:detail", application_id=app.pk)
     return _detail(request, app, consult_forms={c.pk: form}, http_status=400)
+
+
+@require_POST
+@staff_required
+def consult_disclose(request, consultation_id):
+    """第三十二条: issue the 决定公开告知书 to a third party that objected."""
+    c = access.get_for_user(
+        request.user,
+        Consultation.objects.select_related("application__organization"),
+        org_field="application__organization",
+        write=True,
+        pk=consultation_id,
+    )
+    form = forms.DisclosureNoticeForm(request.POST, auto_id=f"id_disclose{c.pk}_%s")  # unique ids on the page
+    http_status = 400
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            letter = services.notify_third_party_of_disclosure(
+                c,
+                content=d["content"],
+                reasons=d["reasons"],
+                by=request.user,
+                version=d["version"],
+                today=timezone.localdate(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        except Conflict as exc:
+            form.add_error(None, str(exc))
+            http_status = 409
+        else:
+            messages.success(request, _("已出具决定公开告知书 %(n)s，请送达第三方后再公开。") % {"n": letter.number})
+            return redirect("applications:detail", application_id=c.application_id)
+    app = Application.objects.select_related("organization", "assignee").get(pk=c.application_id)
+    return _detail(request, app, disclose_forms={c.pk: form}, http_status=http_status)
 
 
 def _letter(request, letter_id):

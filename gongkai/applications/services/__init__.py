@@ -10,7 +10,7 @@ The actions live in modules by concern; import them from here (``services.withdr
 * ``base``                shared helpers (compare-and-swap claim, audit, numbering, 查询码)
 * ``intake``              online filing, staff registration, 一事一申请 splitting
 * ``applicant_requests``  补正 (第三十条), 说明理由 and 延迟答复 (第三十五条)
-* ``consultations``       third parties (第三十二条) and co-producers (第三十四条)
+* ``consultations``       third parties (第三十二条, incl. the 决定公开告知书) and co-producers (第三十四条)
 * ``fee_notices``         信息处理费 (第四十二条, 109号)
 * ``decisions``           assignment, withdrawal, extension, decision and review
 * ``configuration``       agency settings and letter templates
@@ -27,7 +27,13 @@ from .applicant_requests import (
 )
 from .base import APPLICANT, CODE_ALPHABET, SYSTEM, code_matches, new_access_code
 from .configuration import save_letter_template, update_settings
-from .consultations import lapse_consultation, record_consultation_answer, start_consultation
+from .consultations import (
+    disclosure_notice_refusal,
+    lapse_consultation,
+    notify_third_party_of_disclosure,
+    record_consultation_answer,
+    start_consultation,
+)
 from .decisions import (
     assign,
     decide_extension,
@@ -58,6 +64,7 @@ __all__ = [
     "assign",
     "code_matches",
     "decide_extension",
+    "disclosure_notice_refusal",
     "draft_decision",
     "fee_quote",
     "fee_schedule",
@@ -67,6 +74,7 @@ __all__ = [
     "lapse_fee",
     "monthly_count",
     "new_access_code",
+    "notify_third_party_of_disclosure",
     "receipt_date",
     "record_consultation_answer",
     "record_fee_paid",

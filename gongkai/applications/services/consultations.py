@@ -13,7 +13,7 @@ from ..models import (
     Consultation,
     LetterKind,
 )
-from ..workflow import Status
+from ..workflow import TERMINAL, Status
 from .base import SYSTEM, _audit, _claim, _recompute
 
 # -- consultations (第三十二条、第三十四条) ----------------------------------------------------------
@@ -102,3 +102,76 @@ def lapse_consultation(consultation, *, today, by=SYSTEM):
         today=today,
         lapsed=True,
     )
+
+
+# -- 第三十二条: disclosing over the third party's objection ------------------------------------------
+
+
+def disclosure_notice_refusal(consultation) -> str | None:
+    """Why no 决定公开告知书 can be issued on ``consultation`` now (None: it can).
+
+    第三十二条: only a third party that was consulted and did not agree can be overridden, in the public interest,
+    and it must be told in writing before the information is disclosed — so only while the application is open.
+    """
+    app = consultation.application
+    if consultation.kind != Consultation.Kind.THIRD_PARTY:
+        return _("决定公开告知书只发给征求过意见的第三方（第三十二条）；共同制作机关的意见按第三十四条处理。")
+    if consultation.outcome == Consultation.Outcome.OPEN:
+        return _("第三方的意见期限尚未结束，不能先作出决定公开的告知。")
+    if consultation.outcome != Consultation.Outcome.OBJECTS:
+        return _("该第三方没有提出不同意公开的意见（%(o)s），无需发出决定公开告知书。") % {
+            "o": consultation.get_outcome_display()
+        }
+    if consultation.disclosure_letter_id is not None:
+        return _("已向该第三方发出过决定公开告知书。")
+    if app.status in TERMINAL:
+        return _("本申请已办结（%(s)s）；决定公开告知书应在公开之前发出。") % {"s": Status(app.status).label}
+    return None
+
+
+@transaction.atomic
+def notify_third_party_of_disclosure(consultation, *, content: str, reasons: str, by, version, today):
+    """The third party objected, but the agency finds that not disclosing could seriously affect the public interest
+    (第十五条、第三十二条): it decides to disclose and tells the third party in writing what and why.
+
+    Issues the 决定公开告知书 (to the third party, not the applicant); the clock is not affected.
+    """
+    app = consultation.application
+    refusal = disclosure_notice_refusal(consultation)
+    if refusal:
+        raise ValidationError(refusal)
+    content, reasons = content.strip(), reasons.strip()
+    errors = {}
+    if not content:
+        errors["content"] = _("请写明决定公开的政府信息内容。")
+    if not reasons:
+        errors["reasons"] = _("请写明决定公开的理由（不公开可能对公共利益造成重大影响的具体情形）。")
+    if errors:
+        raise ValidationError(errors)
+    _claim(app, version=version)
+    letter = letters.issue(
+        app,
+        LetterKind.THIRD_PARTY_NOTICE,
+        on=today,
+        values={
+            "被征求意见方": consultation.party,
+            "征求意见日期": letters.cn_date(consultation.sent_on),
+            "收到意见日期": letters.cn_date(consultation.answered_on),
+            "决定公开内容": content,
+            "公开理由": reasons,
+            "救济途径": letters.third_party_remedies(app),
+        },
+        to_applicant=False,
+    )
+    consultation.disclosure_content, consultation.disclosure_reasons = content, reasons
+    consultation.disclosure_letter = letter
+    consultation.save(update_fields=["disclosure_content", "disclosure_reasons", "disclosure_letter"])
+    _audit(
+        app,
+        by=by,
+        action="third_party_notified",
+        after={"consultation": consultation.pk, "letter": letter.number},
+        note=_("第三方不同意公开，本机关认为不公开可能对公共利益造成重大影响，决定公开并书面告知%(p)s（%(n)s）")
+        % {"p": consultation.party, "n": letter.number},
+    )
+    return letter
