@@ -20,6 +20,11 @@ class WorkdaysConfig(AppConfig):
     verbose_name = _("工作日与期限")
 
     def ready(self):
+        from gongkai import i18n
+
+        # The pure calendar and clock mark their texts with gongkai.i18n: route them through Django's translation.
+        i18n.install_django()
+
         # Cache invalidation only (any edit, including the Django admin); no domain flow runs on signals.
         from .models import CalendarDay, CalendarYear
 
