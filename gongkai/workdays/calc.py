@@ -17,6 +17,9 @@ term, computed by formula), with 第六条 补假 on the following weekdays when
 weekend. The lunar holidays (春节、端午节、中秋节) are **not** included for provisional years: computing
 the lunar calendar needs tables we do not ship. A provisional date is therefore possibly too early,
 and is shown as 暂定 until the year's notice is loaded.
+
+User-visible text (weekday and holiday names, date spans, errors) is marked with :mod:`gongkai.i18n` and translated
+when it is produced (module-level names are translated at use); the Chinese output is the untranslated text.
 """
 
 from __future__ import annotations
@@ -28,7 +31,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+from gongkai.i18n import gettext as _
+from gongkai.i18n import gettext_noop
+
+# Chinese names (data for templates); weekday_name() translates.
+WEEKDAYS = (
+    gettext_noop("星期一"),
+    gettext_noop("星期二"),
+    gettext_noop("星期三"),
+    gettext_noop("星期四"),
+    gettext_noop("星期五"),
+    gettext_noop("星期六"),
+    gettext_noop("星期日"),
+)
 DATA_FILE = Path(__file__).with_name("data") / "arrangements.json"
 MIN_YEAR = 2000
 MAX_YEAR = 2099
@@ -41,13 +56,50 @@ class OutOfRange(ValueError):
     """A date outside the years the calendar covers."""
 
 
+def _out_of_range(d: date, calendar: WorkCalendar) -> OutOfRange:
+    return OutOfRange(
+        _("%(date)s 超出日历范围（%(first)s–%(last)s年）")
+        % {"date": d.isoformat(), "first": calendar.min_year, "last": calendar.max_year}
+    )
+
+
 def weekday_name(d: date) -> str:
-    return WEEKDAYS[d.weekday()]
+    return _(WEEKDAYS[d.weekday()])
+
+
+def with_weekday(day: str, d: date) -> str:
+    """``day`` (a date already written out) followed by ``d``'s weekday: ``2024-09-27（星期五）``, ``9月29日（星期日）``."""
+    return _("%(date)s（%(weekday)s）") % {"date": day, "weekday": weekday_name(d)}
 
 
 def fmt(d: date) -> str:
     """``2024-09-27（星期五）``"""
-    return f"{d.isoformat()}（{weekday_name(d)}）"
+    return with_weekday(d.isoformat(), d)
+
+
+def holiday_label(name: str) -> str:
+    """A holiday or 调休 name (data: the notice's wording, or a provisional name below) in the active language."""
+    return _(name) if name else name
+
+
+# The names the shipped arrangements and the provisional calendar use, so that makemessages offers them for
+# translation (names are data: a name not listed here is shown as entered).
+HOLIDAY_NAMES = (
+    gettext_noop("元旦"),
+    gettext_noop("春节"),
+    gettext_noop("清明节"),
+    gettext_noop("劳动节"),
+    gettext_noop("端午节"),
+    gettext_noop("中秋节"),
+    gettext_noop("国庆节"),
+    gettext_noop("元旦调休"),
+    gettext_noop("春节调休"),
+    gettext_noop("清明节调休"),
+    gettext_noop("劳动节调休"),
+    gettext_noop("端午节调休"),
+    gettext_noop("中秋节调休"),
+    gettext_noop("国庆节调休"),
+)
 
 
 def qingming(year: int) -> date:
@@ -58,24 +110,25 @@ def qingming(year: int) -> date:
 
 def provisional_holidays(year: int) -> dict[date, str]:
     """Holidays of a year with no loaded arrangement (see module docstring)."""
+    # (dates, name, name of its 补假 days); names are stored untranslated and translated where shown.
     blocks = [
-        ([date(year, 1, 1)], "元旦"),
-        ([qingming(year)], "清明节"),
-        ([date(year, 5, 1), date(year, 5, 2)], "劳动节"),
-        ([date(year, 10, 1), date(year, 10, 2), date(year, 10, 3)], "国庆节"),
+        ([date(year, 1, 1)], gettext_noop("元旦"), gettext_noop("元旦补假")),
+        ([qingming(year)], gettext_noop("清明节"), gettext_noop("清明节补假")),
+        ([date(year, 5, 1), date(year, 5, 2)], gettext_noop("劳动节"), gettext_noop("劳动节补假")),
+        ([date(year, 10, 1), date(year, 10, 2), date(year, 10, 3)], gettext_noop("国庆节"), gettext_noop("国庆节补假")),
     ]
     days: dict[date, str] = {}
-    for block, name in blocks:
+    for block, name, _makeup in blocks:
         for d in block:
             days[d] = name
-    for block, name in blocks:
+    for block, _name, makeup in blocks:
         # 第六条: a full-population holiday on a Saturday/Sunday is made up on the next weekdays.
         owed = sum(1 for d in block if d.weekday() >= 5)
         d = block[-1]
         while owed:
             d += timedelta(days=1)
             if d.weekday() < 5 and d not in days:
-                days[d] = f"{name}补假"
+                days[d] = makeup
                 owed -= 1
     return days
 
@@ -202,7 +255,7 @@ class WorkCalendar:
     def _index(self, d: date) -> int:
         i = d.toordinal() - self._base
         if i < 0 or i >= len(self._work):
-            raise OutOfRange(f"{d.isoformat()} 超出日历范围（{self.min_year}–{self.max_year}年）")
+            raise _out_of_range(d, self)
         return i
 
     def is_working_day(self, d: date) -> bool:
@@ -219,7 +272,7 @@ class WorkCalendar:
     def _add_general(self, start: date, n: int) -> date:
         i = start.toordinal() - self._base
         if i < 0 or i >= len(self._cum):
-            raise OutOfRange(f"{start.isoformat()} 超出日历范围（{self.min_year}–{self.max_year}年）")
+            raise _out_of_range(start, self)
         if n > 0:
             k = self._cum[i] + n - 1  # index of the n-th working day after start
             if self.count_start_day and self._work[i]:
@@ -229,7 +282,10 @@ class WorkCalendar:
         else:
             return start
         if k < 0 or k >= len(self._dates):
-            raise OutOfRange(f"{start.isoformat()} 加 {n} 个工作日超出日历范围（{self.min_year}–{self.max_year}年）")
+            raise OutOfRange(
+                _("%(date)s 加 %(n)s 个工作日超出日历范围（%(first)s–%(last)s年）")
+                % {"date": start.isoformat(), "n": n, "first": self.min_year, "last": self.max_year}
+            )
         return self._dates[k]
 
     def working_days_between(self, a: date, b: date) -> int:
@@ -246,7 +302,7 @@ class WorkCalendar:
         """The first working day strictly after ``d``."""
         k = self._cum[self._index(d)]
         if k >= len(self._dates):
-            raise OutOfRange(f"{d.isoformat()} 之后没有日历范围内的工作日")
+            raise OutOfRange(_("%(date)s 之后没有日历范围内的工作日") % {"date": d.isoformat()})
         return self._dates[k]
 
     def previous_working_day(self, d: date) -> date:
@@ -254,7 +310,7 @@ class WorkCalendar:
         i = self._index(d)
         k = self._cum[i] - self._work[i] - 1
         if k < 0:
-            raise OutOfRange(f"{d.isoformat()} 之前没有日历范围内的工作日")
+            raise OutOfRange(_("%(date)s 之前没有日历范围内的工作日") % {"date": d.isoformat()})
         return self._dates[k]
 
     def roll_forward(self, d: date) -> date:
@@ -291,9 +347,13 @@ class WorkCalendar:
 
     def holiday_spans(self, a: date, b: date) -> list[tuple[date, date, str]]:
         """Runs of consecutive holiday dates within ``(a, b]``, as ``(first, last, names joined by 、)``."""
+        return [(first, last, "、".join(names)) for first, last, names in self.holiday_runs(a, b)]
+
+    def holiday_runs(self, a: date, b: date) -> list[tuple[date, date, list[str]]]:
+        """Runs of consecutive holiday dates within ``(a, b]``, as ``(first, last, [distinct names])``."""
         lo = bisect_right(self._holiday_dates, a)
         hi = bisect_right(self._holiday_dates, b)
-        spans: list[tuple[date, date, str]] = []
+        spans: list[tuple[date, date, list[str]]] = []
         first = last = None
         names: list[str] = []
         for d in self._holiday_dates[lo:hi]:
@@ -301,14 +361,14 @@ class WorkCalendar:
                 last = d
             else:
                 if first is not None:
-                    spans.append((first, last, "、".join(names)))
+                    spans.append((first, last, names))
                 first = last = d
                 names = []
             name = self._names[d]
             if name and name not in names:
                 names.append(name)
         if first is not None:
-            spans.append((first, last, "、".join(names)))
+            spans.append((first, last, names))
         return spans
 
     def makeup_days(self, a: date, b: date) -> list[date]:
@@ -346,11 +406,25 @@ def default_calendar() -> WorkCalendar:
 
 def span_text(first: date, last: date, *, ref_year: int | None = None) -> str:
     """``10月1日至7日`` / ``1月28日至2月4日`` / ``6月10日``; the year is written when it differs from ``ref_year``."""
-    year = f"{first.year}年" if ref_year is not None and first.year != ref_year else ""
+    values = {
+        "year": first.year,
+        "month": first.month,
+        "day": first.day,
+        "year2": last.year,
+        "month2": last.month,
+        "day2": last.day,
+    }
+    with_year = ref_year is not None and first.year != ref_year
     if first == last:
-        return f"{year}{first.month}月{first.day}日"
+        if with_year:
+            return _("%(year)s年%(month)s月%(day)s日") % values
+        return _("%(month)s月%(day)s日") % values
     if first.year != last.year:
-        return f"{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日"
+        return _("%(year)s年%(month)s月%(day)s日至%(year2)s年%(month2)s月%(day2)s日") % values
     if first.month == last.month:
-        return f"{year}{first.month}月{first.day}日至{last.day}日"
-    return f"{year}{first.month}月{first.day}日至{last.month}月{last.day}日"
+        if with_year:
+            return _("%(year)s年%(month)s月%(day)s日至%(day2)s日") % values
+        return _("%(month)s月%(day)s日至%(day2)s日") % values
+    if with_year:
+        return _("%(year)s年%(month)s月%(day)s日至%(month2)s月%(day2)s日") % values
+    return _("%(month)s月%(day)s日至%(month2)s月%(day2)s日") % values

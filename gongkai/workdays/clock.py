@@ -17,6 +17,9 @@ Pure Python (no Django). Rules implemented (《政府信息公开条例》):
   until payment; non-payment ends the case.
 
 Invalid events never crash a replay: they are ignored and reported in ``warnings`` (and the explanation).
+
+Every sentence is one message marked with :mod:`gongkai.i18n` (named placeholders, translated before it is
+formatted), so the explanation follows the active language; untranslated, it is the Chinese of the law.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from .calc import WorkCalendar, fmt, span_text, weekday_name
+from gongkai.i18n import clauses_text, gettext_noop, list_text, ngettext
+from gongkai.i18n import gettext as _
+
+from .calc import WorkCalendar, fmt, holiday_label, span_text, with_weekday
 
 
 class Kind(StrEnum):
@@ -78,12 +84,13 @@ class Channel(StrEnum):
     FAX = "fax"  # 传真: the day both sides confirm
 
 
+# Untranslated (marked for makemessages); translate where used: _(CHANNEL_LABELS[channel]).
 CHANNEL_LABELS = {
-    Channel.IN_PERSON: "当面提交的，以提交之日为收到申请之日",
-    Channel.POST_SIGNED: "邮寄提交的，以签收之日为收到申请之日",
-    Channel.POST_UNSIGNED: "以平常信函提交的，以与申请人确认之日为收到申请之日",
-    Channel.ONLINE: "通过互联网渠道提交的，以双方确认之日为收到申请之日",
-    Channel.FAX: "通过传真提交的，以双方确认之日为收到申请之日",
+    Channel.IN_PERSON: gettext_noop("当面提交的，以提交之日为收到申请之日"),
+    Channel.POST_SIGNED: gettext_noop("邮寄提交的，以签收之日为收到申请之日"),
+    Channel.POST_UNSIGNED: gettext_noop("以平常信函提交的，以与申请人确认之日为收到申请之日"),
+    Channel.ONLINE: gettext_noop("通过互联网渠道提交的，以双方确认之日为收到申请之日"),
+    Channel.FAX: gettext_noop("通过传真提交的，以双方确认之日为收到申请之日"),
 }
 
 
@@ -106,9 +113,10 @@ def receipt_date(
         Channel.ONLINE: confirmed,
         Channel.FAX: confirmed,
     }[channel]
+    rule = _(CHANNEL_LABELS[channel])
     if needed is None:
-        raise ValueError(f"第三十一条：{CHANNEL_LABELS[channel]}，缺少该日期")
-    return needed, "依第三十一条，" + CHANNEL_LABELS[channel]
+        raise ValueError(_("第三十一条：%(rule)s，缺少该日期") % {"rule": rule})
+    return needed, _("依第三十一条，%(rule)s") % {"rule": rule}
 
 
 @dataclass
@@ -136,10 +144,16 @@ _CONSULT = {
     Kind.COPRODUCER_ANSWERED: ("coproducer", "answered"),
     Kind.COPRODUCER_LAPSED: ("coproducer", "lapsed"),
 }
+# (who is consulted, the articles): untranslated, translate where used.
 _CONSULT_LABEL = {
-    "third_party": ("第三方", "第三十二条、第三十三条第三款"),
-    "coproducer": ("共同制作机关", "第三十四条、第三十三条第三款"),
+    "third_party": (gettext_noop("第三方"), gettext_noop("第三十二条、第三十三条第三款")),
+    "coproducer": (gettext_noop("共同制作机关"), gettext_noop("第三十四条、第三十三条第三款")),
 }
+
+
+def _note(note: str) -> str:
+    """A free-text note (the channel of receipt, the reason of a delay…) in brackets after what it explains."""
+    return _("（%(note)s）") % {"note": note}
 
 
 def describe_period(start: date, days: int, due: date, calendar: WorkCalendar, *, what: str, label: str) -> str:
@@ -148,51 +162,83 @@ def describe_period(start: date, days: int, due: date, calendar: WorkCalendar, *
     ``2024-09-27（星期五）收到申请，次日起算20个工作日；9月29日（星期日）调休上班计入；10月1日至7日国庆节放假不计；
     10月12日（星期六）调休上班计入；答复期限为2024-10-30（星期三）``
     """
-    first = "当日" if calendar.count_start_day and calendar.is_working_day(start) else "次日"
-    rest = ""
+    note = ""
     if not calendar.is_working_day(start):
         name = calendar.holiday_name(start)
-        rest = f"（当日为{name}假期）" if name else "（当日为休息日）"
-    parts = [f"{fmt(start)}{what}{rest}，{first}起算{days}个工作日"]
-    items: list[tuple[date, str]] = []
-    for a, b, name in calendar.holiday_spans(start, due):
-        items.append((a, f"{span_text(a, b, ref_year=start.year)}{name or '节假日'}放假不计"))
+        note = _("（当日为%(holiday)s假期）") % {"holiday": holiday_label(name)} if name else _("（当日为休息日）")
+    values = {"day": fmt(start), "what": what, "note": note, "n": days}
+    if calendar.count_start_day and calendar.is_working_day(start):
+        opening = ngettext(
+            "%(day)s%(what)s%(note)s，当日起算%(n)s个工作日", "%(day)s%(what)s%(note)s，当日起算%(n)s个工作日", days
+        )
+    else:
+        opening = ngettext(
+            "%(day)s%(what)s%(note)s，次日起算%(n)s个工作日", "%(day)s%(what)s%(note)s，次日起算%(n)s个工作日", days
+        )
+    parts = [opening % values]
+    # (date, holiday span text | None, 调休 date | None), in date order; consecutive 调休 days
+    # ("9月29日（星期日）、10月12日（星期六）调休上班计入") are one clause when nothing lies between them.
+    items: list[tuple[date, str | None, date | None]] = []
+    for a, b, names in calendar.holiday_runs(start, due):
+        holiday = list_text(holiday_label(n) for n in names) if names else _("节假日")
+        text = _("%(span)s%(holiday)s放假不计") % {"span": span_text(a, b, ref_year=start.year), "holiday": holiday}
+        items.append((a, text, None))
     for d in calendar.makeup_days(start, due):
-        items.append((d, f"{span_text(d, d, ref_year=start.year)}（{weekday_name(d)}）调休上班计入"))
+        items.append((d, None, d))
     items.sort(key=lambda item: item[0])
-    # merge consecutive 调休 items ("9月29日（星期日）、10月12日…") only when nothing lies between them
-    merged: list[str] = []
-    previous_makeup = False
-    for _, text in items:
-        is_makeup = text.endswith("调休上班计入")
-        if is_makeup and previous_makeup:
-            merged[-1] = merged[-1].removesuffix("调休上班计入") + "、" + text
+    groups: list[str | list[date]] = []
+    for _on, text, makeup in items:
+        if makeup is None:
+            groups.append(text)
+        elif groups and isinstance(groups[-1], list):
+            groups[-1].append(makeup)
         else:
-            merged.append(text)
-        previous_makeup = is_makeup
-    parts.extend(merged)
-    sentence = "；".join(parts) + f"；{label}为{fmt(due)}"
+            groups.append([makeup])
+    for group in groups:
+        if isinstance(group, list):
+            days_text = list_text(with_weekday(span_text(d, d, ref_year=start.year), d) for d in group)
+            group = _("%(days)s调休上班计入") % {"days": days_text}
+        parts.append(group)
+    parts.append(_("%(label)s为%(day)s") % {"label": label, "day": fmt(due)})
+    sentence = clauses_text(parts)
     if calendar.any_provisional(start, due):
         years = sorted({y for y in range(start.year, due.year + 1) if y not in calendar.loaded_years})
-        sentence += f"（{'、'.join(str(y) for y in years)}年放假安排尚未录入，暂按周末和固定日期节日计算，为暂定期限）"
+        sentence += _("（%(years)s年放假安排尚未录入，暂按周末和固定日期节日计算，为暂定期限）") % {
+            "years": list_text(str(y) for y in years)
+        }
     return sentence
 
 
 def simple_deadline(
-    start: date, days: int, calendar: WorkCalendar, *, what: str, label: str = "期限", counting: str = "working"
+    start: date,
+    days: int,
+    calendar: WorkCalendar,
+    *,
+    what: str,
+    label: str | None = None,
+    counting: str = "working",
 ) -> tuple[date, list[str]]:
     """A plain period with no pauses: 第二十六条 主动公开 (20 工作日), 行政复议 答复 (10 工作日, 行政复议法 第四十八条),
-    or a calendar-day period (``counting="calendar"``, e.g. 行政诉讼 答辩 15日, rolled to the next working day)."""
+    or a calendar-day period (``counting="calendar"``, e.g. 行政诉讼 答辩 15日, rolled to the next working day).
+
+    ``what`` (what happened on ``start``) and ``label`` (the name of the deadline; default 期限) are put into the
+    explanation as given: callers pass them translated."""
+    if label is None:
+        label = _("期限")
     if counting == "calendar":
         raw = start.toordinal() + days
         due = calendar.add_calendar_days(start, days)
-        line = f"{fmt(start)}{what}，次日起算{days}日（自然日）"
+        parts = [
+            ngettext("%(day)s%(what)s，次日起算%(n)s日（自然日）", "%(day)s%(what)s，次日起算%(n)s日（自然日）", days)
+            % {"day": fmt(start), "what": what, "n": days}
+        ]
         if due.toordinal() != raw:
             end = date.fromordinal(raw)
-            line += f"；{fmt(end)}为休息日，顺延至其后第一个工作日（民事诉讼法 第八十五条）"
-        line += f"；{label}为{fmt(due)}"
+            parts.append(_("%(day)s为休息日，顺延至其后第一个工作日（民事诉讼法 第八十五条）") % {"day": fmt(end)})
+        parts.append(_("%(label)s为%(day)s") % {"label": label, "day": fmt(due)})
+        line = clauses_text(parts)
         if calendar.any_provisional(start, due):
-            line += "（所涉年度放假安排尚未录入，为暂定期限）"
+            line += _("（所涉年度放假安排尚未录入，为暂定期限）")
         return due, [line]
     due = calendar.add_working_days(start, days)
     return due, [describe_period(start, days, due, calendar, what=what, label=label)]
@@ -223,7 +269,7 @@ class _Replay:
 
     def warn(self, text: str) -> None:
         self.warnings.append(text)
-        self.lines.append(f"注意：{text}")
+        self.lines.append(_("注意：%(warning)s") % {"warning": text})
 
     def pause(self, reason: str, on: date, until: date | None) -> None:
         if not self.pauses:
@@ -239,8 +285,17 @@ class _Replay:
         used = self.cal.working_days_between(self.paused_on, on)
         new_due = self.cal.add_working_days(on, self.remaining)
         self.lines.append(
-            f"自{fmt(self.paused_on)}次日至{fmt(on)}（{used}个工作日）不计入答复期限，"
-            f"自{fmt(on)}次日起继续计算剩余{self.remaining}个工作日，答复期限为{fmt(new_due)}"
+            _(
+                "自%(paused)s次日至%(resumed)s（%(used)s个工作日）不计入答复期限，"
+                "自%(resumed)s次日起继续计算剩余%(remaining)s个工作日，答复期限为%(due)s"
+            )
+            % {
+                "paused": fmt(self.paused_on),
+                "resumed": fmt(on),
+                "used": used,
+                "remaining": self.remaining,
+                "due": fmt(new_due),
+            }
         )
         self.due = new_due
         self.dates_used.append(new_due)
@@ -256,8 +311,8 @@ class _Replay:
             if not due:
                 return
             end, reason = min(due)
-            who, _ = _CONSULT_LABEL[reason]
-            self.lines.append(f"{fmt(end)}征求{who}意见的期限届满，未收到意见")
+            who = _(_CONSULT_LABEL[reason][0])
+            self.lines.append(_("%(day)s征求%(who)s意见的期限届满，未收到意见") % {"day": fmt(end), "who": who})
             self.expired[reason] = end
             self.resume(reason, end)
 
@@ -266,39 +321,56 @@ class _Replay:
     def apply(self, ev: ClockEvent) -> None:
         cal, rule = self.cal, self.rule
         if self.state == CLOSED:
-            self.warn(f"{fmt(ev.on)}的事项发生在办结之后，不影响期限")
+            self.warn(_("%(day)s的事项发生在办结之后，不影响期限") % {"day": fmt(ev.on)})
             return
         if ev.kind == Kind.RECEIVED:
             if self.received is not None:
-                self.warn(f"重复登记收到申请（{ev.on.isoformat()}），已忽略")
+                self.warn(_("重复登记收到申请（%(day)s），已忽略") % {"day": ev.on.isoformat()})
                 return
             self.received = ev.on
-            channel = f"（{ev.note}）" if ev.note else ""
-            self.due, lines = simple_deadline(ev.on, rule.reply_days, cal, what=f"收到申请{channel}", label="答复期限")
+            what = _("收到申请%(note)s") % {"note": _note(ev.note) if ev.note else ""}
+            self.due, lines = simple_deadline(ev.on, rule.reply_days, cal, what=what, label=_("答复期限"))
             self.lines.extend(lines)
             self.correction_due = cal.add_working_days(ev.on, rule.correction_notice_days)
+            n = rule.correction_notice_days
             self.lines.append(
-                f"如需补正，应于{fmt(self.correction_due)}前一次性告知申请人（第三十条，"
-                f"{rule.correction_notice_days}个工作日）"
+                ngettext(
+                    "如需补正，应于%(day)s前一次性告知申请人（第三十条，%(n)s个工作日）",
+                    "如需补正，应于%(day)s前一次性告知申请人（第三十条，%(n)s个工作日）",
+                    n,
+                )
+                % {"day": fmt(self.correction_due), "n": n}
             )
             self.dates_used += [self.due, self.correction_due]
             return
         if self.received is None:
-            self.warn(f"{fmt(ev.on)}的事项早于收到申请，已忽略")
+            self.warn(_("%(day)s的事项早于收到申请，已忽略") % {"day": fmt(ev.on)})
             return
 
         if ev.kind == Kind.CORRECTION_REQUESTED:
             if self.correction_sent:
-                self.warn("第三十条要求一次性告知补正，重复的补正告知不再中止期限")
+                self.warn(_("第三十条要求一次性告知补正，重复的补正告知不再中止期限"))
                 return
             self.correction_sent = True
             if ev.on > self.correction_due:
+                n = rule.correction_notice_days
                 self.warn(
-                    f"补正告知于{fmt(ev.on)}发出，已超过第三十条规定的{rule.correction_notice_days}个工作日"
-                    f"（应于{fmt(self.correction_due)}前）"
+                    ngettext(
+                        "补正告知于%(day)s发出，已超过第三十条规定的%(n)s个工作日（应于%(due)s前）",
+                        "补正告知于%(day)s发出，已超过第三十条规定的%(n)s个工作日（应于%(due)s前）",
+                        n,
+                    )
+                    % {"day": fmt(ev.on), "n": n, "due": fmt(self.correction_due)}
                 )
-            until = f"，补正期限至{fmt(ev.until)}" if ev.until else ""
-            self.lines.append(f"{fmt(ev.on)}告知申请人补正{until}；答复期限自收到补正的申请之日起重新计算（第三十条）")
+            if ev.until:
+                self.lines.append(
+                    _("%(day)s告知申请人补正，补正期限至%(until)s；答复期限自收到补正的申请之日起重新计算（第三十条）")
+                    % {"day": fmt(ev.on), "until": fmt(ev.until)}
+                )
+            else:
+                self.lines.append(
+                    _("%(day)s告知申请人补正；答复期限自收到补正的申请之日起重新计算（第三十条）") % {"day": fmt(ev.on)}
+                )
             self.pauses.clear()
             self.state = PAUSED
             self.paused_on = ev.on
@@ -306,127 +378,183 @@ class _Replay:
             self.pauses["correction"] = ev.until
         elif ev.kind == Kind.CORRECTION_RECEIVED:
             if "correction" not in self.pauses:
-                self.warn(f"{fmt(ev.on)}收到补正，但此前未告知补正，已忽略")
+                self.warn(_("%(day)s收到补正，但此前未告知补正，已忽略") % {"day": fmt(ev.on)})
                 return
             self.pauses.clear()
             self.state = RUNNING
             self.remaining = None
             self.paused_on = None
             days = rule.reply_days + self.extended
-            self.due, lines = simple_deadline(ev.on, days, cal, what="收到补正的申请", label="答复期限")
+            self.due, lines = simple_deadline(ev.on, days, cal, what=_("收到补正的申请"), label=_("答复期限"))
             self.lines.extend(lines)
             self.dates_used.append(self.due)
         elif ev.kind == Kind.CORRECTION_LAPSED:
             if "correction" not in self.pauses:
-                self.warn(f"{fmt(ev.on)}登记补正逾期，但此前未告知补正，已忽略")
+                self.warn(_("%(day)s登记补正逾期，但此前未告知补正，已忽略") % {"day": fmt(ev.on)})
                 return
-            self.lines.append(f"{fmt(ev.on)}申请人无正当理由逾期不补正，视为放弃申请，不再处理（第三十条）")
+            self.lines.append(
+                _("%(day)s申请人无正当理由逾期不补正，视为放弃申请，不再处理（第三十条）") % {"day": fmt(ev.on)}
+            )
             self.close(ev.on, count_overdue=False)
         elif ev.kind in _CONSULT:
             reason, step = _CONSULT[ev.kind]
-            who, basis = _CONSULT_LABEL[reason]
+            who, basis = (_(text) for text in _CONSULT_LABEL[reason])
             if step == "sent":
                 if reason in self.pauses:
-                    self.warn(f"征求{who}意见尚未结束，重复发出不另行中止")
+                    self.warn(_("征求%(who)s意见尚未结束，重复发出不另行中止") % {"who": who})
                     return
                 if "correction" in self.pauses:
-                    self.warn(f"补正期间征求{who}意见不另行中止期限")
+                    self.warn(_("补正期间征求%(who)s意见不另行中止期限") % {"who": who})
                     return
                 window = ev.until or cal.add_working_days(ev.on, rule.consultation_days)
+                n = rule.consultation_days
                 self.lines.append(
-                    f"{fmt(ev.on)}书面征求{who}意见，意见期限{rule.consultation_days}个工作日至{fmt(window)}；"
-                    f"征求意见所需时间不计算在答复期限内（{basis}）"
+                    ngettext(
+                        "%(day)s书面征求%(who)s意见，意见期限%(n)s个工作日至%(until)s；"
+                        "征求意见所需时间不计算在答复期限内（%(basis)s）",
+                        "%(day)s书面征求%(who)s意见，意见期限%(n)s个工作日至%(until)s；"
+                        "征求意见所需时间不计算在答复期限内（%(basis)s）",
+                        n,
+                    )
+                    % {"day": fmt(ev.on), "who": who, "n": n, "until": fmt(window), "basis": basis}
                 )
                 self.pause(reason, ev.on, window)
                 self.dates_used.append(window)
             else:
                 expired = self.expired.pop(reason, None)
                 if reason not in self.pauses and expired is None:
-                    self.warn(f"{fmt(ev.on)}登记{who}意见，但没有进行中的征求意见，已忽略")
+                    self.warn(
+                        _("%(day)s登记%(who)s意见，但没有进行中的征求意见，已忽略") % {"day": fmt(ev.on), "who": who}
+                    )
                     return
+                values = {"day": fmt(ev.on), "who": who}
                 if step == "answered":
-                    self.lines.append(f"{fmt(ev.on)}收到{who}意见")
+                    self.lines.append(_("%(day)s收到%(who)s意见") % values)
                 elif reason == "coproducer":
-                    self.lines.append(f"{fmt(ev.on)}{who}逾期未提出意见，视为同意公开（第三十四条）")
+                    self.lines.append(_("%(day)s%(who)s逾期未提出意见，视为同意公开（第三十四条）") % values)
                 else:
-                    self.lines.append(f"{fmt(ev.on)}{who}逾期未提出意见，由本机关依法决定是否公开（第三十二条）")
+                    self.lines.append(
+                        _("%(day)s%(who)s逾期未提出意见，由本机关依法决定是否公开（第三十二条）") % values
+                    )
                 if expired is None:
                     self.resume(reason, ev.on)
                 else:
-                    self.lines.append(f"征求意见期限已于{fmt(expired)}届满，其后时间计入答复期限")
+                    self.lines.append(_("征求意见期限已于%(day)s届满，其后时间计入答复期限") % {"day": fmt(expired)})
         elif ev.kind == Kind.EXTENDED:
             days = ev.days if ev.days is not None else rule.max_extension_days
             if self.extended:
-                self.warn("答复期限只能延长一次（第三十三条），本次延长未计入")
+                self.warn(_("答复期限只能延长一次（第三十三条），本次延长未计入"))
                 return
             if days <= 0 or days > rule.max_extension_days:
-                self.warn(f"延长期限最长不得超过{rule.max_extension_days}个工作日（第三十三条），本次延长未计入")
+                n = rule.max_extension_days
+                self.warn(
+                    ngettext(
+                        "延长期限最长不得超过%(n)s个工作日（第三十三条），本次延长未计入",
+                        "延长期限最长不得超过%(n)s个工作日（第三十三条），本次延长未计入",
+                        n,
+                    )
+                    % {"n": n}
+                )
                 return
             self.extended = days
             if self.state == PAUSED:
                 self.remaining += days
                 self.lines.append(
-                    f"{fmt(ev.on)}经工作机构负责人同意延长答复期限{days}个工作日（第三十三条），恢复计算后一并计入"
+                    ngettext(
+                        "%(day)s经工作机构负责人同意延长答复期限%(n)s个工作日（第三十三条），恢复计算后一并计入",
+                        "%(day)s经工作机构负责人同意延长答复期限%(n)s个工作日（第三十三条），恢复计算后一并计入",
+                        days,
+                    )
+                    % {"day": fmt(ev.on), "n": days}
                 )
                 return
             if ev.on > self.due:
-                self.warn(f"延长决定于{fmt(ev.on)}作出，已在原答复期限{fmt(self.due)}之后")
+                self.warn(
+                    _("延长决定于%(day)s作出，已在原答复期限%(due)s之后") % {"day": fmt(ev.on), "due": fmt(self.due)}
+                )
             old = self.due
             self.due = cal.add_working_days(old, days)
-            self.lines.append(f"{fmt(ev.on)}经工作机构负责人同意并告知申请人，答复期限延长{days}个工作日（第三十三条）")
             self.lines.append(
-                describe_period(old, days, self.due, cal, what="原答复期限届满", label="延长后的答复期限")
+                ngettext(
+                    "%(day)s经工作机构负责人同意并告知申请人，答复期限延长%(n)s个工作日（第三十三条）",
+                    "%(day)s经工作机构负责人同意并告知申请人，答复期限延长%(n)s个工作日（第三十三条）",
+                    days,
+                )
+                % {"day": fmt(ev.on), "n": days}
+            )
+            self.lines.append(
+                describe_period(old, days, self.due, cal, what=_("原答复期限届满"), label=_("延长后的答复期限"))
             )
             self.dates_used.append(self.due)
         elif ev.kind == Kind.DELAY_SET:
             if ev.until is None and not ev.days:
-                self.warn("第三十五条延迟答复需写明合理期限（日期或工作日数），已忽略")
+                self.warn(_("第三十五条延迟答复需写明合理期限（日期或工作日数），已忽略"))
                 return
             if self.state == PAUSED:
-                self.warn("期限中止期间不能确定延迟答复期限，已忽略")
+                self.warn(_("期限中止期间不能确定延迟答复期限，已忽略"))
                 return
+            note = _note(ev.note) if ev.note else ""
             if ev.until is not None:
                 new_due = ev.until
                 self.lines.append(
-                    f"{fmt(ev.on)}依第三十五条确定延迟答复的合理期限，答复期限为{fmt(new_due)}"
-                    + (f"（{ev.note}）" if ev.note else "")
+                    _("%(day)s依第三十五条确定延迟答复的合理期限，答复期限为%(due)s%(note)s")
+                    % {"day": fmt(ev.on), "due": fmt(new_due), "note": note}
                 )
             else:
                 new_due = cal.add_working_days(self.due, ev.days)
                 self.lines.append(
-                    f"{fmt(ev.on)}依第三十五条延迟答复{ev.days}个工作日，答复期限为{fmt(new_due)}"
-                    + (f"（{ev.note}）" if ev.note else "")
+                    ngettext(
+                        "%(day)s依第三十五条延迟答复%(n)s个工作日，答复期限为%(due)s%(note)s",
+                        "%(day)s依第三十五条延迟答复%(n)s个工作日，答复期限为%(due)s%(note)s",
+                        ev.days,
+                    )
+                    % {"day": fmt(ev.on), "n": ev.days, "due": fmt(new_due), "note": note}
                 )
             self.due = new_due
             self.dates_used.append(new_due)
         elif ev.kind == Kind.FEE_NOTICE_ISSUED:
-            until = f"，缴费期限至{fmt(ev.until)}" if ev.until else ""
+            values = {"day": fmt(ev.on), "until": fmt(ev.until) if ev.until else ""}
             if not rule.fee_pauses:
-                self.lines.append(f"{fmt(ev.on)}发出信息处理费收费通知{until}（按设置不中止答复期限）")
+                if ev.until:
+                    text = _("%(day)s发出信息处理费收费通知，缴费期限至%(until)s（按设置不中止答复期限）")
+                else:
+                    text = _("%(day)s发出信息处理费收费通知（按设置不中止答复期限）")
+                self.lines.append(text % values)
                 return
             if "fee" in self.pauses:
-                self.warn("收费通知已发出，重复通知不另行中止")
+                self.warn(_("收费通知已发出，重复通知不另行中止"))
                 return
-            self.lines.append(f"{fmt(ev.on)}发出信息处理费收费通知{until}；缴费期间不计入答复期限（按本机关设置）")
+            if ev.until:
+                text = _("%(day)s发出信息处理费收费通知，缴费期限至%(until)s；缴费期间不计入答复期限（按本机关设置）")
+            else:
+                text = _("%(day)s发出信息处理费收费通知；缴费期间不计入答复期限（按本机关设置）")
+            self.lines.append(text % values)
             self.pause("fee", ev.on, ev.until)
         elif ev.kind == Kind.FEE_PAID:
             if rule.fee_pauses and "fee" not in self.pauses:
-                self.warn(f"{fmt(ev.on)}登记缴费，但没有待缴的收费通知，已忽略")
+                self.warn(_("%(day)s登记缴费，但没有待缴的收费通知，已忽略") % {"day": fmt(ev.on)})
                 return
-            self.lines.append(f"{fmt(ev.on)}申请人缴纳信息处理费")
+            self.lines.append(_("%(day)s申请人缴纳信息处理费") % {"day": fmt(ev.on)})
             if rule.fee_pauses:
                 self.resume("fee", ev.on)
         elif ev.kind == Kind.FEE_LAPSED:
-            self.lines.append(f"{fmt(ev.on)}申请人逾期未按收费通知要求缴纳费用，不再处理其申请")
+            self.lines.append(_("%(day)s申请人逾期未按收费通知要求缴纳费用，不再处理其申请") % {"day": fmt(ev.on)})
             self.close(ev.on, count_overdue=False)
         elif ev.kind == Kind.CLOSED:
-            note = f"（{ev.note}）" if ev.note else ""
+            note = _note(ev.note) if ev.note else ""
             if self.state == RUNNING and ev.on > self.due:
                 late = self.cal.working_days_between(self.due, ev.on)
-                self.lines.append(f"{fmt(ev.on)}办结{note}，超过答复期限{late}个工作日")
+                self.lines.append(
+                    ngettext(
+                        "%(day)s办结%(note)s，超过答复期限%(n)s个工作日",
+                        "%(day)s办结%(note)s，超过答复期限%(n)s个工作日",
+                        late,
+                    )
+                    % {"day": fmt(ev.on), "note": note, "n": late}
+                )
                 self.close(ev.on, count_overdue=True)
             else:
-                self.lines.append(f"{fmt(ev.on)}办结{note}，在答复期限内")
+                self.lines.append(_("%(day)s办结%(note)s，在答复期限内") % {"day": fmt(ev.on), "note": note})
                 self.close(ev.on, count_overdue=False)
 
     def close(self, on: date, *, count_overdue: bool) -> None:
@@ -466,7 +594,14 @@ class _Replay:
             if "correction" in self.pauses:
                 reason = "correction"
             until = self.pauses.get(reason)
-            self.lines.append(f"截至{fmt(today)}，答复期限中止，剩余{self.remaining}个工作日待恢复后计算")
+            self.lines.append(
+                ngettext(
+                    "截至%(day)s，答复期限中止，剩余%(n)s个工作日待恢复后计算",
+                    "截至%(day)s，答复期限中止，剩余%(n)s个工作日待恢复后计算",
+                    self.remaining,
+                )
+                % {"day": fmt(today), "n": self.remaining}
+            )
             return ClockState(
                 state=PAUSED,
                 due_date=None,
@@ -479,9 +614,23 @@ class _Replay:
         days_left = cal.working_days_between(today, self.due)
         overdue = today > self.due
         if overdue:
-            self.lines.append(f"截至{fmt(today)}，已超过答复期限{-days_left}个工作日")
+            self.lines.append(
+                ngettext(
+                    "截至%(day)s，已超过答复期限%(n)s个工作日",
+                    "截至%(day)s，已超过答复期限%(n)s个工作日",
+                    -days_left,
+                )
+                % {"day": fmt(today), "n": -days_left}
+            )
         else:
-            self.lines.append(f"截至{fmt(today)}，距答复期限还有{days_left}个工作日")
+            self.lines.append(
+                ngettext(
+                    "截至%(day)s，距答复期限还有%(n)s个工作日",
+                    "截至%(day)s，距答复期限还有%(n)s个工作日",
+                    days_left,
+                )
+                % {"day": fmt(today), "n": days_left}
+            )
         return ClockState(state=RUNNING, due_date=self.due, days_left=days_left, overdue=overdue, **common)
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from gongkai.workdays.calc import OutOfRange, default_calendar, fmt
 from gongkai.workdays.clock import simple_deadline
@@ -45,8 +46,8 @@ class Command(BaseCommand):
         # Everything is validated by hand so that every mistake gives the same one-line error.
         parser.add_argument("action", nargs="?", default="")
         parser.add_argument("operands", nargs="*")
-        parser.add_argument("--what", default="收到申请", help="explain: 起算事由，如“收到申请”“信息形成”")
-        parser.add_argument("--label", default="答复期限", help="explain: 期限名称")
+        parser.add_argument("--what", help="explain: 起算事由，如“收到申请”“信息形成”（默认：收到申请）")
+        parser.add_argument("--label", help="explain: 期限名称（默认：答复期限）")
 
     def handle(self, *args, action="", **options):
         values = options["operands"]
@@ -81,7 +82,8 @@ class Command(BaseCommand):
             self.stdout.write(str(calendar.working_days_between(a, b)))
         elif action == "explain":
             start, n = parse_date(values[0]), parse_days(values[1])
-            _, lines = simple_deadline(start, n, calendar, what=options["what"], label=options["label"])
+            what, label = options["what"] or _("收到申请"), options["label"] or _("答复期限")
+            _due, lines = simple_deadline(start, n, calendar, what=what, label=label)
             for line in lines:
                 self.stdout.write(line)
         elif action == "next":
