@@ -9,6 +9,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Case, CaseKind, Procedure
 
@@ -36,11 +37,11 @@ def reply_due(case: Case, calendar=None) -> tuple[date | None, list[str]]:
         else:
             days = _period("reconsideration_reply", 10, case.copy_received_on)  # 行政复议法 第四十八条
         return clock.simple_deadline(
-            case.copy_received_on, days, calendar, what="收到行政复议申请书副本", label="书面答复期限"
+            case.copy_received_on, days, calendar, what=_("收到行政复议申请书副本"), label=_("书面答复期限")
         )
     days = _period("litigation_defence", 15, case.copy_received_on)  # 行政诉讼法 第六十七条
     return clock.simple_deadline(
-        case.copy_received_on, days, calendar, what="收到起诉状副本", label="答辩期限", counting="calendar"
+        case.copy_received_on, days, calendar, what=_("收到起诉状副本"), label=_("答辩期限"), counting="calendar"
     )
 
 
