@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import ngettext, pgettext
+
 from .formats import FORMATS, Format
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -100,10 +103,10 @@ def _check_value(v, spec, where, errors):
         return
     types = spec["type"]
     if "integer" in types and not _is_int(v):
-        errors.append(f"{where}: {v!r} 不是整数")
+        errors.append(_("%(where)s: %(value)s 不是整数") % {"where": where, "value": repr(v)})
         return
     if "number" in types and (isinstance(v, bool) or not isinstance(v, int | float)):
-        errors.append(f"{where}: {v!r} 不是数字")
+        errors.append(_("%(where)s: %(value)s 不是数字") % {"where": where, "value": repr(v)})
         return
     # Ranges (minimum 0) are left to the validator's V7, which explains them in its own message.
 
@@ -112,38 +115,45 @@ def structure_errors(d) -> list[str]:
     """What makes ``d`` not match the shape and types of :func:`build_schema` (empty when it matches)."""
     errors: list[str] = []
     if not isinstance(d, dict):
-        return ["顶层应为对象（JSON object）"]
+        return [_("顶层应为对象（JSON object）")]
     for key in ("template", "section2", "section3", "section4"):
         if key not in d:
-            errors.append(f"缺少字段 {key}")
+            errors.append(_("缺少字段 %(key)s") % {"key": key})
     if errors:
         return errors
     fmt = FORMATS.get(str(d["template"])) if isinstance(d["template"], str) else None
     if fmt is None:
-        return [f"template 应为 {' 或 '.join(FORMATS)}，而不是 {d['template']!r}"]
+        choices = pgettext("alternatives separator", " 或 ").join(FORMATS)
+        return [_("template 应为 %(choices)s，而不是 %(value)s") % {"choices": choices, "value": repr(d["template"])}]
     if d.get("year") is not None and not _is_int(d["year"]):
-        errors.append("year 应为整数")
+        errors.append(_("year 应为整数"))
     for k, v in (d.get("sections") or {}).items():
         if k not in ("overview", "problems", "other"):
-            errors.append(f"sections.{k}: 未知字段")
+            errors.append(_("sections.%(key)s: 未知字段") % {"key": k})
         elif not isinstance(v, str):
-            errors.append(f"sections.{k}: 应为文本")
+            errors.append(_("sections.%(key)s: 应为文本") % {"key": k})
     schema = _template_schema(fmt)["then"]["properties"]
     s2 = d["section2"]
     if not isinstance(s2, dict):
-        errors.append("section2 应为对象")
+        errors.append(_("section2 应为对象"))
     else:
         props = schema["section2"]["properties"]
         for k, v in s2.items():
             if k not in props:
-                errors.append(f"section2.{k}: {fmt.id} 年格式中没有这一项")
+                errors.append(_("section2.%(key)s: %(template)s 年格式中没有这一项") % {"key": k, "template": fmt.id})
                 continue
             spec = props[k]
             if "prefixItems" in spec:
                 if v is None:
                     continue
                 if not isinstance(v, list) or len(v) != len(spec["prefixItems"]):
-                    errors.append(f"section2.{k}: 应为 {len(spec['prefixItems'])} 个数的数组")
+                    n = len(spec["prefixItems"])
+                    errors.append(
+                        ngettext(
+                            "section2.%(key)s: 应为 %(n)s 个数的数组", "section2.%(key)s: 应为 %(n)s 个数的数组", n
+                        )
+                        % {"key": k, "n": n}
+                    )
                     continue
                 for i, (x, sp) in enumerate(zip(v, spec["prefixItems"], strict=True)):
                     _check_value(x, sp, f"section2.{k}[{i}]", errors)
@@ -151,29 +161,29 @@ def structure_errors(d) -> list[str]:
                 _check_value(v, spec, f"section2.{k}", errors)
     s3 = d["section3"]
     if not isinstance(s3, dict):
-        errors.append("section3 应为对象")
+        errors.append(_("section3 应为对象"))
     else:
         ids = {r.id for r in fmt.section3_rows}
         for k, v in s3.items():
             if k not in ids:
-                errors.append(f"section3.{k}: {fmt.id} 年格式中没有这一行")
+                errors.append(_("section3.%(key)s: %(template)s 年格式中没有这一行") % {"key": k, "template": fmt.id})
                 continue
             if v is None:
                 continue
             if not isinstance(v, list) or len(v) != 7:
-                errors.append(f"section3.{k}: 应为 7 个数的数组")
+                errors.append(_("section3.%(key)s: 应为 7 个数的数组") % {"key": k})
                 continue
             for i, x in enumerate(v):
                 _check_value(x, _COUNT, f"section3.{k}[{i}]", errors)
     s4 = d["section4"]
     if not isinstance(s4, list) or len(s4) > 15:
-        errors.append("section4 应为至多 15 个数的数组")
+        errors.append(_("section4 应为至多 15 个数的数组"))
     else:
         for i, x in enumerate(s4):
             _check_value(x, _COUNT, f"section4[{i}]", errors)
     for i, f in enumerate(d.get("findings") or []):
         if not isinstance(f, dict) or not {"rule", "severity", "message"} <= set(f):
-            errors.append(f"findings[{i}]: 需要 rule、severity、message")
+            errors.append(_("findings[%(i)s]: 需要 rule、severity、message") % {"i": i})
         elif f["severity"] not in ("error", "warning", "info"):
             errors.append(f"findings[{i}].severity: {f['severity']!r}")
     return errors

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import ngettext
+
 from ..formats import SECTION4_COLUMNS
 from ..model import AnnualReport, Finding
 from .common import loc2, loc3, loc4, number_text, row3
 
 
-def rule_blank_cells(report: AnnualReport, **_) -> list[Finding]:
+def rule_blank_cells(report: AnnualReport, **_options) -> list[Finding]:
     fmt = report.format
     missing = sum(1 for r in fmt.section3_rows for v in row3(report, r.id) if v is None)
     s4 = list(report.section4) + [None] * (15 - len(report.section4))
@@ -26,15 +29,21 @@ def rule_blank_cells(report: AnnualReport, **_) -> list[Finding]:
         Finding(
             "V0",
             "info",
-            f"有 {total} 个单元格为空或无法读取（表二 {missing2} 个、表三 {missing} 个、表四 {missing4} 个），"
-            "涉及这些单元格的勾稽关系未能核对。",
-            "表二、三、四",
+            ngettext(
+                "有 %(n)s 个单元格为空或无法读取（表二 %(s2)s 个、表三 %(s3)s 个、表四 %(s4)s 个），"
+                "涉及这些单元格的勾稽关系未能核对。",
+                "有 %(n)s 个单元格为空或无法读取（表二 %(s2)s 个、表三 %(s3)s 个、表四 %(s4)s 个），"
+                "涉及这些单元格的勾稽关系未能核对。",
+                total,
+            )
+            % {"n": total, "s2": missing2, "s3": missing, "s4": missing4},
+            _("表二、三、四"),
         )
     ]
 
 
 # 2019 template: 本年增/减 may be negative; everything else must be >= 0.
-def rule_v7_numbers(report: AnnualReport, **_) -> list[Finding]:
+def rule_v7_numbers(report: AnnualReport, **_options) -> list[Finding]:
     """V7: every count is a non-negative integer; amounts (万元) are non-negative decimals."""
     out = []
     fmt = report.format
@@ -43,11 +52,11 @@ def rule_v7_numbers(report: AnnualReport, **_) -> list[Finding]:
         if v is None:
             return None
         if isinstance(v, bool) or not isinstance(v, int | Decimal | float):
-            return f"“{v}”不是数字"
+            return _("“%(value)s”不是数字") % {"value": v}
         if not decimal and (isinstance(v, float) or (isinstance(v, Decimal) and v != v.to_integral_value())):
-            return f"{number_text(v)} 不是整数"
+            return _("%(value)s 不是整数") % {"value": number_text(v)}
         if v < 0 and not signed:
-            return f"{number_text(v)} 为负数"
+            return _("%(value)s 为负数") % {"value": number_text(v)}
         return None
 
     for r in fmt.section2_rows:
@@ -56,17 +65,21 @@ def rule_v7_numbers(report: AnnualReport, **_) -> list[Finding]:
         for i, x in enumerate(vals):
             why = bad(x, decimal=i in r.decimal, signed=i in r.signed)
             if why:
-                unit = "金额应为非负数（单位：万元）" if i in r.decimal else "件数应为非负整数"
-                out.append(
-                    Finding("V7", "error", f"{r.label}：{why}，{unit}。", loc2(report, r.id, None if r.scalar else i))
-                )
+                if i in r.decimal:
+                    text = _("%(label)s：%(problem)s，金额应为非负数（单位：万元）。")
+                else:
+                    text = _("%(label)s：%(problem)s，件数应为非负整数。")
+                where = loc2(report, r.id, None if r.scalar else i)
+                out.append(Finding("V7", "error", text % {"label": r.label, "problem": why}, where))
     for r in fmt.section3_rows:
         for c, x in enumerate(row3(report, r.id)):
             why = bad(x)
             if why:
-                out.append(Finding("V7", "error", f"“{r.short}”行：{why}，件数应为非负整数。", loc3(report, r.id, c)))
+                text = _("“%(row)s”行：%(problem)s，件数应为非负整数。") % {"row": r.short, "problem": why}
+                out.append(Finding("V7", "error", text, loc3(report, r.id, c)))
     for i, x in enumerate(report.section4):
         why = bad(x)
         if why:
-            out.append(Finding("V7", "error", f"{SECTION4_COLUMNS[i]}：{why}，件数应为非负整数。", loc4(report, i)))
+            text = _("%(label)s：%(problem)s，件数应为非负整数。") % {"label": SECTION4_COLUMNS[i], "problem": why}
+            out.append(Finding("V7", "error", text, loc4(report, i)))
     return out

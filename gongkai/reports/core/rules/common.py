@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from gongkai.i18n import gettext as _
+
 from ..formats import SECTION3_COLUMNS, SECTION4_COLUMNS
 from ..model import AnnualReport, Finding
 
@@ -22,24 +24,32 @@ def number_text(v) -> str:
     return str(v)
 
 
+def with_source(loc: str, src: str | None) -> str:
+    """A finding's location followed by where the value was found in the source ("第68行"), when known."""
+    return _("%(location)s（%(source)s）") % {"location": loc, "source": src} if src else loc
+
+
 def loc3(report: AnnualReport, row_id: str, col: int | None = None) -> str:
     row = report.format.section3_row(row_id)
-    loc = f"表三 {row.short}" + (f" · {COL[col]}" if col is not None else "")
-    src = report.sources.get(f"section3.{row_id}")
-    return f"{loc}（{src}）" if src else loc
+    if col is not None:
+        loc = _("表三 %(row)s · %(column)s") % {"row": row.short, "column": COL[col]}
+    else:
+        loc = _("表三 %(row)s") % {"row": row.short}
+    return with_source(loc, report.sources.get(f"section3.{row_id}"))
 
 
 def loc4(report: AnnualReport, i: int) -> str:
-    src = report.sources.get("section4")
-    loc = f"表四 {SECTION4_COLUMNS[i]}"
-    return f"{loc}（{src}）" if src else loc
+    loc = _("表四 %(column)s") % {"column": SECTION4_COLUMNS[i]}
+    return with_source(loc, report.sources.get("section4"))
 
 
 def loc2(report: AnnualReport, row_id: str, i: int | None) -> str:
     r = report.format.section2_row(row_id)
-    loc = f"表二 {r.block} {r.label}" + (f" · {r.columns[i]}" if i is not None else "")
-    src = report.sources.get(f"section2.{row_id}")
-    return f"{loc}（{src}）" if src else loc
+    if i is not None:
+        loc = _("表二 %(block)s %(row)s · %(column)s") % {"block": r.block, "row": r.label, "column": r.columns[i]}
+    else:
+        loc = _("表二 %(block)s %(row)s") % {"block": r.block, "row": r.label}
+    return with_source(loc, report.sources.get(f"section2.{row_id}"))
 
 
 def row3(report: AnnualReport, rid: str) -> list:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from gongkai.i18n import gettext as _
+
 from ..model import AnnualReport, Finding
 from .common import COL, known, loc3, row3
 
 
-def rule_v1_balance(report: AnnualReport, **_) -> list[Finding]:
+def rule_v1_balance(report: AnnualReport, **_options) -> list[Finding]:
     """V1: 一 + 二 = 三（七）总计 + 四, in every column (the rule written in the table's header)."""
     out = []
     new, cin, tot, cout = (row3(report, r) for r in ("new", "carried_in", "total", "carried_out"))
@@ -16,15 +18,26 @@ def rule_v1_balance(report: AnnualReport, **_) -> list[Finding]:
                 Finding(
                     "V1",
                     "error",
-                    f"“{COL[c]}”列：第一项加第二项之和（{new[c]}+{cin[c]}={new[c] + cin[c]}）"
-                    f"不等于第三项加第四项之和（{tot[c]}+{cout[c]}={tot[c] + cout[c]}）。",
-                    f"表三 · {COL[c]}",
+                    _(
+                        "“%(column)s”列：第一项加第二项之和（%(new)s+%(carried_in)s=%(left)s）"
+                        "不等于第三项加第四项之和（%(total)s+%(carried_out)s=%(right)s）。"
+                    )
+                    % {
+                        "column": COL[c],
+                        "new": new[c],
+                        "carried_in": cin[c],
+                        "left": new[c] + cin[c],
+                        "total": tot[c],
+                        "carried_out": cout[c],
+                        "right": tot[c] + cout[c],
+                    },
+                    _("表三 · %(column)s") % {"column": COL[c]},
                 )
             )
     return out
 
 
-def rule_v2_row_totals(report: AnnualReport, **_) -> list[Finding]:
+def rule_v2_row_totals(report: AnnualReport, **_options) -> list[Finding]:
     """V2: in every row 总计 = 自然人 + the five 法人或其他组织 columns."""
     out = []
     for r in report.format.section3_rows:
@@ -34,14 +47,15 @@ def rule_v2_row_totals(report: AnnualReport, **_) -> list[Finding]:
                 Finding(
                     "V2",
                     "error",
-                    f"“{r.short}”行：各类申请人之和为 {sum(vals[:6])}，“总计”列却为 {vals[6]}。",
+                    _("“%(row)s”行：各类申请人之和为 %(sum)s，“总计”列却为 %(total)s。")
+                    % {"row": r.short, "sum": sum(vals[:6]), "total": vals[6]},
                     loc3(report, r.id, 6),
                 )
             )
     return out
 
 
-def rule_v3_results_total(report: AnnualReport, **_) -> list[Finding]:
+def rule_v3_results_total(report: AnnualReport, **_options) -> list[Finding]:
     """V3: （七）总计 = the sum of every result row (（一）（二） and the sub-items of （三）–（六））."""
     out = []
     ids = report.format.result_row_ids
@@ -53,14 +67,15 @@ def rule_v3_results_total(report: AnnualReport, **_) -> list[Finding]:
                 Finding(
                     "V3",
                     "error",
-                    f"“{COL[c]}”列：办理结果各项之和为 {sum(parts)}，“（七）总计”却为 {tot[c]}。",
+                    _("“%(column)s”列：办理结果各项之和为 %(sum)s，“（七）总计”却为 %(total)s。")
+                    % {"column": COL[c], "sum": sum(parts), "total": tot[c]},
                     loc3(report, "total", c),
                 )
             )
     return out
 
 
-def rule_v4_counted_once(report: AnnualReport, **_) -> list[Finding]:
+def rule_v4_counted_once(report: AnnualReport, **_options) -> list[Finding]:
     """V4: each application has one result, so the results cannot outnumber the applications handled."""
     out = []
     new, cin, tot = (row3(report, r) for r in ("new", "carried_in", "total"))
@@ -70,15 +85,18 @@ def rule_v4_counted_once(report: AnnualReport, **_) -> list[Finding]:
                 Finding(
                     "V4",
                     "error",
-                    f"“{COL[c]}”列：办理结果共 {tot[c]} 件，多于本年新收与上年结转之和 {new[c] + cin[c]} 件；"
-                    "每件申请只能计入一种办理结果（区分处理的只计“部分公开”）。",
+                    _(
+                        "“%(column)s”列：办理结果共 %(total)s 件，多于本年新收与上年结转之和 %(handled)s 件；"
+                        "每件申请只能计入一种办理结果（区分处理的只计“部分公开”）。"
+                    )
+                    % {"column": COL[c], "total": tot[c], "handled": new[c] + cin[c]},
                     loc3(report, "total", c),
                 )
             )
     return out
 
 
-def rule_v5_carry_over(report: AnnualReport, *, previous: AnnualReport | None = None, **_) -> list[Finding]:
+def rule_v5_carry_over(report: AnnualReport, *, previous: AnnualReport | None = None, **_options) -> list[Finding]:
     """V5: this year's 二、上年结转 = last year's 四、结转下年度继续办理 (warning: cases may be reclassified)."""
     if previous is None:
         return []
@@ -90,7 +108,10 @@ def rule_v5_carry_over(report: AnnualReport, *, previous: AnnualReport | None = 
                 Finding(
                     "V5",
                     "warning",
-                    f"“{COL[c]}”列：本年“上年结转”为 {cin[c]}，上一年度报告的“结转下年度继续办理”为 {prev[c]}。",
+                    _(
+                        "“%(column)s”列：本年“上年结转”为 %(carried_in)s，上一年度报告的“结转下年度继续办理”为 %(previous)s。"
+                    )
+                    % {"column": COL[c], "carried_in": cin[c], "previous": prev[c]},
                     loc3(report, "carried_in", c),
                 )
             )

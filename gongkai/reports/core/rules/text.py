@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import gettext_noop, ngettext
+
 from ..formats import HEADINGS
 from ..labels import compact
 from ..model import AnnualReport, Finding
@@ -67,7 +70,7 @@ KNOWN_TYPOS = {
 _FEE_AMOUNT = re.compile(r"(?:收取|收缴|产生)?信息处理费[^。；;]{0,12}?(\d+(?:\.\d+)?)\s*(万?元)")
 
 
-def rule_v9_fees(report: AnnualReport, **_) -> list[Finding]:
+def rule_v9_fees(report: AnnualReport, **_options) -> list[Finding]:
     """V9: a 收费通知 (（六）2 > 0) should be explained in 六 (信息处理费); fees collected need answered applications."""
     out = []
     other = report.sections.get("other", "") or ""
@@ -78,8 +81,14 @@ def rule_v9_fees(report: AnnualReport, **_) -> list[Finding]:
                 Finding(
                     "V9",
                     "warning",
-                    f"表三（六）2 有 {unpaid} 件申请因逾期未缴费不再处理，说明发出过收费通知，"
-                    "但“六、其他需要报告的事项”未说明信息处理费收取情况。",
+                    ngettext(
+                        "表三（六）2 有 %(n)s 件申请因逾期未缴费不再处理，说明发出过收费通知，"
+                        "但“六、其他需要报告的事项”未说明信息处理费收取情况。",
+                        "表三（六）2 有 %(n)s 件申请因逾期未缴费不再处理，说明发出过收费通知，"
+                        "但“六、其他需要报告的事项”未说明信息处理费收取情况。",
+                        unpaid,
+                    )
+                    % {"n": unpaid},
                     "六、其他需要报告的事项",
                 )
             )
@@ -90,7 +99,8 @@ def rule_v9_fees(report: AnnualReport, **_) -> list[Finding]:
             Finding(
                 "V9",
                 "warning",
-                f"“六、其他需要报告的事项”写明收取信息处理费 {m.group(1)}{m.group(2)}，但表三本年办理结果总计为 0 件。",
+                _("“六、其他需要报告的事项”写明收取信息处理费 %(amount)s%(unit)s，但表三本年办理结果总计为 0 件。")
+                % {"amount": m.group(1), "unit": m.group(2)},
                 "六、其他需要报告的事项",
             )
         )
@@ -100,49 +110,49 @@ def rule_v9_fees(report: AnnualReport, **_) -> list[Finding]:
 # ----- further rules (issue 6) -------------------------------------------------------------------
 
 _TEXT_NUMBER_PATTERNS = [
-    # (regex on the compact text, what, getter, table location)
+    # (regex on the compact text, what, getter, table location); what and location are translated where used
     (
         re.compile(
             r"(?:新收|收到|受理)[^。，,；;]{0,10}?(?:政府信息公开|依申请公开|信息公开)?申请(?:共计|共|合计)?(\d+)件"
         ),
-        "本年新收政府信息公开申请",
+        gettext_noop("本年新收政府信息公开申请"),
         lambda r: row3(r, "new")[6],
-        "表三 一、本年新收 · 总计",
+        gettext_noop("表三 一、本年新收 · 总计"),
     ),
     (
         re.compile(r"(?:办结|答复)[^。，,；;]{0,8}?申请(?:共计|共|合计)?(\d+)件"),
-        "本年办结的申请",
+        gettext_noop("本年办结的申请"),
         lambda r: row3(r, "total")[6],
-        "表三 三（七）总计 · 总计",
+        gettext_noop("表三 三（七）总计 · 总计"),
     ),
     (
         re.compile(r"(?:被申请|收到|发生)?行政复议(?:案件|申请)?(?:共计|共|合计)?(\d+)(?:件|起)"),
-        "行政复议",
+        gettext_noop("行政复议"),
         lambda r: r.section4[4] if len(r.section4) > 4 else None,
-        "表四 行政复议 总计",
+        gettext_noop("表四 行政复议 总计"),
     ),
     (
         re.compile(r"(?:被提起|发生)?行政诉讼(?:案件)?(?:共计|共|合计)?(\d+)(?:件|起)"),
-        "行政诉讼",
+        gettext_noop("行政诉讼"),
         lambda r: (
             r.section4[9] + r.section4[14] if len(r.section4) > 14 and known(r.section4[9], r.section4[14]) else None
         ),
-        "表四 行政诉讼 总计",
+        gettext_noop("表四 行政诉讼 总计"),
     ),
     (
         re.compile(r"(?:制发|印发|出台)[^。，,；;]{0,6}?(?:行政)?规范性文件(?:共计|共|合计)?(\d+)(?:件|份)"),
-        "本年制发行政规范性文件",
+        gettext_noop("本年制发行政规范性文件"),
         lambda r: (
             (r.section2.get("normative_documents") or [None])[0]
             if isinstance(r.section2.get("normative_documents"), list)
             else None
         ),
-        "表二 行政规范性文件 · 本年制发件数",
+        gettext_noop("表二 行政规范性文件 · 本年制发件数"),
     ),
 ]
 
 
-def rule_text_numbers(report: AnnualReport, **_) -> list[Finding]:
+def rule_text_numbers(report: AnnualReport, **_options) -> list[Finding]:
     """Numbers stated in the text (一、五、六) that disagree with the tables (warnings)."""
     out = []
     text = compact(report.full_text())
@@ -158,8 +168,9 @@ def rule_text_numbers(report: AnnualReport, **_) -> list[Finding]:
                     Finding(
                         "R-TEXT-NUMBERS",
                         "warning",
-                        f"正文写“{snippet}”（{what} {stated} 件），表格中为 {table} 件。",
-                        loc,
+                        _("正文写“%(quote)s”（%(what)s %(stated)s 件），表格中为 %(table)s 件。")
+                        % {"quote": snippet, "what": _(what), "stated": stated, "table": table},
+                        _(loc),
                     )
                 )
                 break
@@ -169,7 +180,7 @@ def rule_text_numbers(report: AnnualReport, **_) -> list[Finding]:
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 
 
-def rule_statutes(report: AnnualReport, **_) -> list[Finding]:
+def rule_statutes(report: AnnualReport, **_options) -> list[Finding]:
     """Statute titles in 书名号: known non-existent titles are errors; unknown 条例/法 titles are noted."""
     out = []
     seen = set()
@@ -184,8 +195,9 @@ def rule_statutes(report: AnnualReport, **_) -> list[Finding]:
                     Finding(
                         "R-STATUTE",
                         "error",
-                        f"引用的《{title}》并不存在，应为《{KNOWN_WRONG_TITLES[title]}》。",
-                        f"{heading}：“{m.group(0)}”",
+                        _("引用的《%(title)s》并不存在，应为《%(right)s》。")
+                        % {"title": title, "right": KNOWN_WRONG_TITLES[title]},
+                        _("%(heading)s：“%(quote)s”") % {"heading": heading, "quote": m.group(0)},
                     )
                 )
             elif title not in KNOWN_STATUTES and re.search(r"(条例|法)$", title):
@@ -193,14 +205,14 @@ def rule_statutes(report: AnnualReport, **_) -> list[Finding]:
                     Finding(
                         "R-STATUTE",
                         "info",
-                        f"未能核对法规名称《{title}》，请确认名称准确。",
-                        f"{heading}：“{m.group(0)}”",
+                        _("未能核对法规名称《%(title)s》，请确认名称准确。") % {"title": title},
+                        _("%(heading)s：“%(quote)s”") % {"heading": heading, "quote": m.group(0)},
                     )
                 )
     return out
 
 
-def rule_typos(report: AnnualReport, **_) -> list[Finding]:
+def rule_typos(report: AnnualReport, **_options) -> list[Finding]:
     """Known mis-typings of the field's terms (a fixed list; no guessing)."""
     out = []
     for key, heading in (("overview", HEADINGS[0]), ("problems", HEADINGS[4]), ("other", HEADINGS[5])):
@@ -209,7 +221,7 @@ def rule_typos(report: AnnualReport, **_) -> list[Finding]:
             i = text.find(wrong)
             if i >= 0:
                 ctx = text[max(0, i - 6) : i + len(wrong) + 6]
-                out.append(
-                    Finding("R-TYPO", severity, f"“{wrong}”应为“{right}”。", f"{heading}：“…{ctx}…”"),
-                )
+                text = _("“%(wrong)s”应为“%(right)s”。") % {"wrong": wrong, "right": right}
+                where = _("%(heading)s：“…%(context)s…”") % {"heading": heading, "context": ctx}
+                out.append(Finding("R-TYPO", severity, text, where))
     return out
