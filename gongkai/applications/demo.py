@@ -214,6 +214,38 @@ def _open_states(d: Demo, today: date):
         version=app.version,
         today=back(2),
     )
+    # The third party objected; the agency decides to disclose in the public interest and tells it so (第三十二条).
+    app = d.new(back(9), kind="legal")
+    services.start_consultation(
+        app,
+        kind="third_party",
+        party="陕州区顺达运输有限公司",
+        party_address="陕州区",
+        matter="道路运输补贴发放名单中的补贴金额",
+        by=d.clerk,
+        version=app.version,
+        today=back(8),
+    )
+    services.record_consultation_answer(
+        d.fresh(app).consultations.get(),
+        outcome="objects",
+        opinion="补贴金额属于企业经营信息，不同意公开。",
+        answered_on=back(4),
+        by=d.clerk,
+        version=d.fresh(app).version,
+        today=back(4),
+    )
+    services.notify_third_party_of_disclosure(
+        d.fresh(app).consultations.get(),
+        content="2025年度道路运输补贴发放名单中本企业的补贴金额",
+        reasons="补贴资金来源于财政资金，公开补贴金额便于社会监督，不公开可能对公共利益造成重大影响。",
+        by=d.clerk,
+        version=d.fresh(app).version,
+        today=back(3),
+    )
+    # Withdrawn online by the applicant on the status page.
+    app = d.new(back(4), channel="online", kind="natural")
+    services.withdraw(app, reason="已通过其他途径获取所需信息。", by=None, version=app.version, today=back(1), online=True)
     app = d.new(back(5), kind="welfare")
     services.issue_fee_notice(app, method="per_page", pages=150, by=d.clerk, version=app.version, today=back(1))
     app = d.new(back(10), kind="other")

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.applications import categories, demo
-from gongkai.applications.models import Application
+from gongkai.applications.models import Application, Consultation
+from gongkai.audit.models import AuditEntry
 from gongkai.applications.reporting import section3
 from gongkai.applications.workflow import Status
 
@@ -24,6 +25,10 @@ def test_demo_covers_every_state_and_category_and_is_idempotent(world, client_fo
         assert all(s[c.id][6] >= 1 for c in categories.CATEGORIES), (org, year)
     assert section3([yd.pk], 2024)["new"][6] == 0 and section3([yd.pk], 2024)["carried_out"][6] == 0
     assert Application.objects.filter(organization=yd).overdue(timezone.localdate()).exists()
+    # The newer paths too: a 第三十二条 notice to an objecting third party, and a withdrawal made online.
+    assert Consultation.objects.filter(application__organization=yd, disclosure_letter__isnull=False).exists()
+    online = AuditEntry.objects.filter(action="withdrawn", actor__isnull=True, note__contains="通过网站撤回")
+    assert online.exists()
 
     clerk, sup = client_for("yd_clerk"), client_for("sz_supervisor")
     for bucket in ("today", "soon", "overdue", "paused", "review", "open", "closed", "all"):
