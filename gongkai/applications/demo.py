@@ -245,7 +245,9 @@ def _open_states(d: Demo, today: date):
     )
     # Withdrawn online by the applicant on the status page.
     app = d.new(back(4), channel="online", kind="natural")
-    services.withdraw(app, reason="已通过其他途径获取所需信息。", by=None, version=app.version, today=back(1), online=True)
+    services.withdraw(
+        app, reason="已通过其他途径获取所需信息。", by=None, version=app.version, today=back(1), online=True
+    )
     app = d.new(back(5), kind="welfare")
     services.issue_fee_notice(app, method="per_page", pages=150, by=d.clerk, version=app.version, today=back(1))
     app = d.new(back(10), kind="other")
