@@ -27,7 +27,9 @@ def test_demo_covers_every_state_and_category_and_is_idempotent(world, client_fo
     assert Application.objects.filter(organization=yd).overdue(timezone.localdate()).exists()
     # The newer paths too: a 第三十二条 notice to an objecting third party, and a withdrawal made online.
     assert Consultation.objects.filter(application__organization=yd, disclosure_letter__isnull=False).exists()
-    online = AuditEntry.objects.filter(action="applications.withdrawn", actor__isnull=True, note__contains="通过网站撤回")
+    online = AuditEntry.objects.filter(
+        action="applications.withdrawn", actor__isnull=True, note__contains="通过网站撤回"
+    )
     assert online.exists()
 
     clerk, sup = client_for("yd_clerk"), client_for("sz_supervisor")
