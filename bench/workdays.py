@@ -1,5 +1,7 @@
 """Benchmark: WorkCalendar.add_working_days(d, 20) vs a naive day-by-day loop over the same calendar.
 
+Also times an empty function called the same way: the ceiling any pure-Python implementation could reach.
+
     .venv/bin/python bench/workdays.py [--calls 1000000] [--naive-calls 100000]
 
 Both run on the same random dates from 2019-01-01 to 2026-12-31 (shipped arrangements, no database).
@@ -73,6 +75,15 @@ def main() -> None:
     api_s = time.perf_counter() - t0
     assert slow_api == slow
 
+    # The floor: a Python function that does nothing, called the same way. No pure-Python add_working_days can
+    # beat it, so naive / floor is the largest ratio any pure-Python implementation could reach on this machine.
+    def empty(d, n):
+        return d
+
+    t0 = time.perf_counter()
+    [empty(d, 20) for d in starts]
+    floor_s = time.perf_counter() - t0
+
     fast_rate = len(starts) / fast_s
     slow_rate = len(sample) / slow_s
     print(f"calendar build (2000–2099 tables): {build * 1000:.1f} ms")
@@ -83,6 +94,12 @@ def main() -> None:
     print(f"ratio vs set loop         : {fast_rate / slow_rate:.0f}x")
     print(
         f"ratio vs is_working_day   : {fast_rate / api_rate:.0f}x  (results identical on the {len(sample):,} shared calls)"
+    )
+    floor_rate = len(starts) / floor_s
+    print(f"empty function (floor)    : {len(starts):>9,} calls in {floor_s:.3f} s = {floor_rate:>12,.0f} calls/s")
+    print(
+        f"ceiling for pure Python   : {floor_rate / slow_rate:.0f}x the set loop, {floor_rate / api_rate:.0f}x the "
+        f"is_working_day loop (an empty function against the same loops)"
     )
 
 
