@@ -221,7 +221,7 @@ def rule_typos(report: AnnualReport, **_options) -> list[Finding]:
             i = text.find(wrong)
             if i >= 0:
                 ctx = text[max(0, i - 6) : i + len(wrong) + 6]
-                text = _("“%(wrong)s”应为“%(right)s”。") % {"wrong": wrong, "right": right}
+                message = _("“%(wrong)s”应为“%(right)s”。") % {"wrong": wrong, "right": right}
                 where = _("%(heading)s：“…%(context)s…”") % {"heading": heading, "context": ctx}
-                out.append(Finding("R-TYPO", severity, text, where))
+                out.append(Finding("R-TYPO", severity, message, where))
     return out
