@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gongkai.i18n import gettext as _
+
 from .common import Unreadable
 
 SUFFIXES = {
@@ -53,7 +55,7 @@ def read_path(path) -> object:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise Unreadable(f"无法打开文件：{exc.strerror or exc}") from None
+        raise Unreadable(_("无法打开文件：%(error)s") % {"error": exc.strerror or exc}) from None
     return read_bytes(data, p.name)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gongkai.i18n import gettext as _
 from gongkai.reports.core.labels import compact, label_key
 
 from .common import Document, Para, Table, match_heading, split_heading
@@ -81,15 +82,15 @@ def detect_template(a: Assembled) -> tuple[str | None, str]:
     keys2 = {label_key(c.text or "") for r in a.buckets[2] for c in r.cells}
     joined2 = "|".join(keys2)
     if any(m in joined2 for m in _MARK_2019):
-        return "2019", "表二表头（如“本年新制作数量”“上一年项目数量”）"
+        return "2019", _("表二表头（如“本年新制作数量”“上一年项目数量”）")
     if any(m in joined2 for m in _MARK_2021):
-        return "2021", "表二表头（如“本年制发件数”“本年收费金额”）"
+        return "2021", _("表二表头（如“本年制发件数”“本年收费金额”）")
     text3 = compact("".join(c.text or "" for r in a.buckets[3] for c in r.cells))
     if "逾期不补正" in text3 or "收费通知" in text3:
-        return "2021", "表三“（六）其他处理”的分项"
+        return "2021", _("表三“（六）其他处理”的分项")
     if "其他处理" in text3 and "总计" in text3:
         i = text3.find("其他处理")
         nxt = text3[i + 4 : i + 40]
         if re.match(r"^[\d\s]*[(（]?七", nxt):
-            return "2019", "表三“（六）其他处理”为单行"
+            return "2019", _("表三“（六）其他处理”为单行")
     return None, ""

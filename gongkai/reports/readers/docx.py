@@ -11,6 +11,8 @@ import zipfile
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
+from gongkai.i18n import gettext as _
+
 from .common import Cell, Document, Para, Row, Table, Unreadable
 from .interpret import interpret
 
@@ -25,7 +27,9 @@ def _text(el) -> str:
 
 def _grid(tbl, number: int) -> Table:
     rows = []
+    row_loc, cell_loc = _("表格%(table)s第%(row)s行"), _("%(row)s第%(column)s列")
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
+        here = row_loc % {"table": number, "row": r + 1}
         cells = []
         c = 0
         for tc in tr.iterchildren(qn("w:tc")):
@@ -38,30 +42,31 @@ def _grid(tbl, number: int) -> Table:
                 vm = pr.find(qn("w:vMerge"))
                 if vm is not None:
                     vmerge = vm.get(qn("w:val"), "continue")
-            loc = f"表格{number}第{r + 1}行第{c + 1}列"
+            loc = cell_loc % {"row": here, "column": c + 1}
             if vmerge == "continue":
                 cells.extend(Cell(None, c + k, loc) for k in range(span))
             else:
                 cells.append(Cell(_text(tc), c, loc, span))
                 cells.extend(Cell(None, c + k, loc) for k in range(1, span))
             c += span
-        rows.append(Row(cells, f"表格{number}第{r + 1}行", "exact", r + 1))
-    return Table(rows, f"表格{number}")
+        rows.append(Row(cells, here, "exact", r + 1))
+    return Table(rows, _("表格%(table)s") % {"table": number})
 
 
 def parse(data: bytes, name: str = "") -> Document:
     try:
         doc = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Unreadable(f"无法打开 Word 文件：{exc}") from None
+        raise Unreadable(_("无法打开 Word 文件：%(error)s") % {"error": exc}) from None
     blocks: list = []
     n = 0
+    para_loc = _("段落“%(text)s”")
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:p"):
             text = _text(el)
             for line in text.split("\n"):
                 if line.strip():
-                    blocks.append(Para(line.strip(), f"段落“{line.strip()[:12]}”"))
+                    blocks.append(Para(line.strip(), para_loc % {"text": line.strip()[:12]}))
         elif el.tag == qn("w:tbl"):
             n += 1
             blocks.append(_grid(el, n))

@@ -11,6 +11,8 @@ import re
 
 from lxml import etree
 
+from gongkai.i18n import gettext as _
+
 from .common import Cell, Document, Para, Row, Table, Unreadable
 from .interpret import interpret
 
@@ -112,33 +114,35 @@ def table_grid(table, number: int) -> Table:
                         if (dr or dc) and c + dc not in target:
                             target[c + dc] = Cell(None, c + dc)
             c += cs
+    row_loc = _("表格%(table)s第%(row)s行")
     out_rows = [
-        Row([cells[c] for c in sorted(cells)], f"表格{number}第{r + 1}行", "exact", r + 1)
+        Row([cells[c] for c in sorted(cells)], row_loc % {"table": number, "row": r + 1}, "exact", r + 1)
         for r, cells in enumerate(grid)
     ]
-    return Table(out_rows, f"表格{number}")
+    return Table(out_rows, _("表格%(table)s") % {"table": number})
 
 
 def parse(data: bytes | str, name: str = "") -> Document:
     text = decode(data) if isinstance(data, bytes) else data
     text = _XML_DECL.sub("", text)
     if not text.strip():
-        raise Unreadable("空文件")
+        raise Unreadable(_("空文件"))
     try:
         root = etree.fromstring(text, _PARSER)
         if root is None:
-            raise Unreadable("空文件")
+            raise Unreadable(_("空文件"))
     except (etree.ParserError, etree.ParseError, ValueError) as exc:
-        raise Unreadable(f"无法解析 HTML：{exc}") from None
+        raise Unreadable(_("无法解析 HTML：%(error)s") % {"error": exc}) from None
     blocks: list = []
     buf: list[str] = []
     counter = [0]
+    para_loc = _("正文“%(text)s”")
 
     def flush():
         if buf:
             for line in "".join(buf).replace("\xa0", " ").split("\n"):
                 if line.strip():
-                    blocks.append(Para(line.strip(), f"正文“{line.strip()[:12]}”"))
+                    blocks.append(Para(line.strip(), para_loc % {"text": line.strip()[:12]}))
             buf.clear()
 
     def walk(el):
@@ -151,7 +155,7 @@ def parse(data: bytes | str, name: str = "") -> Document:
             if tag == "head":
                 title = el.find(".//title")
                 if title is not None and title.text and title.text.strip():
-                    blocks.append(Para(title.text.strip(), "网页标题"))
+                    blocks.append(Para(title.text.strip(), _("网页标题")))
             if el.tail:
                 buf.append(el.tail)
             return

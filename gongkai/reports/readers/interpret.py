@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import list_text, ngettext
 from gongkai.reports.core.formats import HEADINGS, LEVEL2_GROUPS, Format, get_format
 from gongkai.reports.core.labels import compact
 from gongkai.reports.core.model import AnnualReport, Finding
@@ -40,13 +42,16 @@ _TITLE = re.compile(r"^(?P<org>.*?)\s*(?P<year>\d{4})\s*年度?\s*(?:政府信�
 def interpret(doc: Document) -> AnnualReport:
     a = assemble(doc)
     if not a.headings and not any(a.buckets.values()):
-        raise Unreadable("找不到年度报告的标题或表格（一、总体情况……表二、表三、表四）")
+        raise Unreadable(_("找不到年度报告的标题或表格（一、总体情况……表二、表三、表四）"))
     findings: list[Finding] = list(doc.notes)
     template, why = detect_template(a)
     if template is None:
         findings.append(
             Finding(
-                "READ-TEMPLATE", "warning", "无法从表头判断格式（2019 或 2021），按 2021 年格式读取。", "表二、表三表头"
+                "READ-TEMPLATE",
+                "warning",
+                _("无法从表头判断格式（2019 或 2021），按 2021 年格式读取。"),
+                _("表二、表三表头"),
             )
         )
         template = "2021"
@@ -55,8 +60,8 @@ def interpret(doc: Document) -> AnnualReport:
             Finding(
                 "READ-TEMPLATE",
                 "info",
-                f"按{why}判断为{get_format(template).notice}规定的格式。",
-                "表头",
+                _("按%(basis)s判断为%(notice)s规定的格式。") % {"basis": why, "notice": get_format(template).notice},
+                _("表头"),
             )
         )
     fmt = get_format(template)
@@ -122,40 +127,44 @@ def _completeness(fmt: Format, a: Assembled, s2, s3, s4) -> list[Finding]:
     if truncated:
         tail = []
         if missing3 and s3:
-            tail.append(f"表三自“{missing3[0].label}”起的 {len(missing3)} 行")
+            n = len(missing3)
+            tail.append(
+                ngettext("表三自“%(row)s”起的 %(n)s 行", "表三自“%(row)s”起的 %(n)s 行", n)
+                % {"row": missing3[0].label, "n": n}
+            )
         for i in range(last_seen + 1, 6):
-            tail.append(f"“{HEADINGS[i]}”")
+            tail.append(_("“%(quote)s”") % {"quote": HEADINGS[i]})
         out.append(
             Finding(
                 "READ-TRUNCATED",
                 "error",
-                "文档不完整（在“" + HEADINGS[max(last_seen, 0)] + "”部分中断）：" + "、".join(tail) + " 无法核对。",
-                "文末",
+                _("文档不完整（在“%(heading)s”部分中断）：%(missing)s 无法核对。")
+                % {"heading": HEADINGS[max(last_seen, 0)], "missing": list_text(tail)},
+                _("文末"),
             )
         )
     else:
         if a.buckets[3] and missing3:
-            out.append(
-                Finding(
-                    "READ-MISSING",
-                    "warning",
-                    "表三缺少以下行，无法核对："
-                    + "、".join(f"“{r.short}”" for r in missing3[:8])
-                    + ("等" if len(missing3) > 8 else "")
-                    + "。",
-                    "表三",
-                )
-            )
+            rows = list_text(_("“%(quote)s”") % {"quote": r.short} for r in missing3[:8])
+            if len(missing3) > 8:
+                text = _("表三缺少以下行，无法核对：%(rows)s等。")
+            else:
+                text = _("表三缺少以下行，无法核对：%(rows)s。")
+            out.append(Finding("READ-MISSING", "warning", text % {"rows": rows}, _("表三")))
         if a.buckets[2] and missing2:
-            out.append(
-                Finding("READ-MISSING", "warning", "表二缺少：" + "、".join(r.label for r in missing2) + "。", "表二")
-            )
-    for b, name in ((2, "表二（主动公开）"), (3, "表三（依申请公开）"), (4, "表四（行政复议、行政诉讼）")):
+            text = _("表二缺少：%(rows)s。") % {"rows": list_text(r.label for r in missing2)}
+            out.append(Finding("READ-MISSING", "warning", text, _("表二")))
+    not_found = (
+        (2, _("找不到表二（主动公开）。")),
+        (3, _("找不到表三（依申请公开）。")),
+        (4, _("找不到表四（行政复议、行政诉讼）。")),
+    )
+    for b, text in not_found:
         if not a.buckets[b] and (not truncated or b - 1 <= last_seen) and (b - 1) in present | {b - 1}:
             if b - 1 in present or not truncated:
-                out.append(Finding("READ-MISSING", "error", f"找不到{name}。", HEADINGS[b - 1]))
+                out.append(Finding("READ-MISSING", "error", text, HEADINGS[b - 1]))
     if a.buckets[4] and s4 is None:
-        out.append(Finding("READ-MISSING", "error", "表四没有数字行。", "表四"))
+        out.append(Finding("READ-MISSING", "error", _("表四没有数字行。"), _("表四")))
     return out
 
 

@@ -16,6 +16,8 @@ import bisect
 import ctypes
 import re
 
+from gongkai.i18n import gettext as _
+
 from .common import Cell, Document, Para, Row, Table, Unreadable, match_heading
 from .interpret import interpret
 
@@ -26,8 +28,8 @@ def _fallback_note():
     return Finding(
         "READ-PDF-TEXT",
         "info",
-        "PDF 中的表格没有表格线，已按文字顺序读取（无法按列位置核对空白单元格）。",
-        "全文",
+        _("PDF 中的表格没有表格线，已按文字顺序读取（无法按列位置核对空白单元格）。"),
+        _("全文"),
     )
 
 
@@ -134,6 +136,7 @@ def _grid(region: _Region, rects, page_no: int, number: int) -> Table:
         if 0 <= r < nrows and 0 <= c < ncols:
             texts.setdefault(find(r * ncols + c), []).append((-top, left, text))
     rows = []
+    row_loc = _("第%(page)s页表格%(table)s第%(row)s行")
     for r in range(nrows):
         cells = []
         for c in range(ncols):
@@ -144,8 +147,8 @@ def _grid(region: _Region, rects, page_no: int, number: int) -> Table:
                 cells.append(Cell("".join(t for _, _, t in parts).strip(), c, "", b[3] - b[1] + 1))
             else:
                 cells.append(Cell(None, c))
-        rows.append(Row(cells, f"第{page_no}页表格{number}第{r + 1}行", "exact", r + 1))
-    return Table(rows, f"第{page_no}页表格{number}")
+        rows.append(Row(cells, row_loc % {"page": page_no, "table": number, "row": r + 1}, "exact", r + 1))
+    return Table(rows, _("第%(page)s页表格%(table)s") % {"page": page_no, "table": number})
 
 
 def _lines(rects, page_no: int) -> list[tuple[float, Para]]:
@@ -157,10 +160,11 @@ def _lines(rects, page_no: int) -> list[tuple[float, Para]]:
         else:
             rows.append([cy, [(left, text)], top])
     out = []
+    para_loc = _("第%(page)s页“%(text)s”")
     for _cy, parts, top in rows:
-        line = "".join(t for _, t in sorted(parts)).strip()
+        line = "".join(t for _x, t in sorted(parts)).strip()
         if line and not _PAGE_NUMBER.match(line):
-            out.append((top, Para(line, f"第{page_no}页“{line[:12]}”")))
+            out.append((top, Para(line, para_loc % {"page": page_no, "text": line[:12]})))
     return out
 
 
@@ -192,7 +196,7 @@ def parse(data: bytes, name: str = "") -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise Unreadable(f"无法打开 PDF：{exc}") from None
+        raise Unreadable(_("无法打开 PDF：%(error)s") % {"error": exc}) from None
     blocks: list = []
     plain: list[str] = []
     found_tables = 0
@@ -237,7 +241,7 @@ def parse(data: bytes, name: str = "") -> Document:
     finally:
         pdf.close()
     if not any(t.strip() for t in plain):
-        raise Unreadable("PDF 没有文字层（可能是扫描件），无法读取")
+        raise Unreadable(_("PDF 没有文字层（可能是扫描件），无法读取"))
     if not found_tables:
         # No ruled table: read PDFium's text in reading order as plain text (positions unknown).
         from .text import parse as parse_text

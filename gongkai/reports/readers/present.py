@@ -2,6 +2,8 @@
 
 Pure (html.escape only): used by ``gongkai report check --html`` and by the supervisors' web page.
 Values that could not be read are shown as "？" on a marked background; nothing else is invented.
+The words around the tables are marked with :mod:`gongkai.i18n`; the tables' own labels (the national format's
+Chinese) are not translated.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import gettext_noop
 from gongkai.reports.core.formats import section2_layout, section3_layout, section4_layout
 from gongkai.reports.core.model import AnnualReport
 
-SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+# Untranslated; translate where shown: _(SEVERITY_LABEL[severity]).
+SEVERITY_LABEL = {"error": gettext_noop("错误"), "warning": gettext_noop("警告"), "info": gettext_noop("提示")}
 TABLE_NAMES = {
     2: "二、主动公开政府信息情况",
     3: "三、收到和处理政府信息公开申请情况",
@@ -65,7 +70,7 @@ def read_table(report: AnnualReport, section: int) -> str:
 def source_table(report: AnnualReport, section: int) -> str:
     rows = (getattr(report, "source_rows", None) or {}).get(section) or []
     if not rows:
-        return "<p>（原文中没有找到这张表）</p>"
+        return "<p>" + escape(_("（原文中没有找到这张表）")) + "</p>"
     width = max((max((c.col or 0) + c.span for c in r.cells) if r.cells and r.grid != "tokens" else len(r.cells)) for r in rows)  # fmt: skip
     out = ['<table class="gk-source">']
     for r in rows:
@@ -91,11 +96,12 @@ def source_table(report: AnnualReport, section: int) -> str:
 
 def findings_list(report: AnnualReport) -> str:
     if not report.findings:
-        return "<p>未发现问题。</p>"
+        return "<p>" + escape(_("未发现问题。")) + "</p>"
     items = []
+    labels = {severity: escape(_(label)) for severity, label in SEVERITY_LABEL.items()}
     for f in report.findings:
         items.append(
-            f'<li class="gk-{f.severity}"><strong>[{SEVERITY_LABEL[f.severity]}]</strong> '
+            f'<li class="gk-{f.severity}"><strong>[{labels[f.severity]}]</strong> '
             f'{escape(f.message)} <span class="gk-loc">{escape(f.location)} · {escape(f.rule)}</span></li>'
         )
     return "<ul>" + "".join(items) + "</ul>"
@@ -103,10 +109,11 @@ def findings_list(report: AnnualReport) -> str:
 
 def side_by_side(report: AnnualReport) -> str:
     parts = []
+    source, read = escape(_("原文")), escape(_("读取结果（？＝空白或无法读取）"))
     for section, name in TABLE_NAMES.items():
         parts.append(
-            f'<h4>{escape(name)}</h4><div class="gk-side"><div><p>原文</p>{source_table(report, section)}</div>'
-            f"<div><p>读取结果（？＝空白或无法读取）</p>{read_table(report, section)}</div></div>"
+            f'<h4>{escape(name)}</h4><div class="gk-side"><div><p>{source}</p>{source_table(report, section)}</div>'
+            f"<div><p>{read}</p>{read_table(report, section)}</div></div>"
         )
     return "".join(parts)
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import ngettext
 from gongkai.reports.core.labels import label_key
 
 from .common import BLANK_MARKS, Row, clean_cell, is_garbled, is_label, looks_numeric, parse_number
@@ -74,7 +76,14 @@ class Reading:
 
 
 def _cell_loc(row: Row, c) -> str:
-    return f"{row.loc}第{c.col + 1}列" if c.col is not None else row.loc
+    return _("%(row)s第%(column)s列") % {"row": row.loc, "column": c.col + 1} if c.col is not None else row.loc
+
+
+def _unsure(row: Row, c) -> str:
+    return _("%(location)s“%(text)s”不是可确认的数字，记为空。") % {
+        "location": c.loc or _cell_loc(row, c),
+        "text": c.text.strip(),
+    }
 
 
 @lru_cache(maxsize=65536)
@@ -213,7 +222,7 @@ def read_row(
                         (
                             "warning",
                             "READ-UNSURE",
-                            f"{c.loc or _cell_loc(v.row, c)}“{c.text.strip()}”不是可确认的数字，记为空。",
+                            _unsure(v.row, c),
                         )
                     )
                 vals[i] = got
@@ -226,7 +235,8 @@ def read_row(
                     (
                         "warning",
                         "READ-UNREADABLE",
-                        f"{v.row.loc}：有空白单元格，且数字可能偏移了列，无法确定各数对应哪一列，记为空。",
+                        _("%(location)s：有空白单元格，且数字可能偏移了列，无法确定各数对应哪一列，记为空。")
+                        % {"location": v.row.loc},
                     )
                 ],
             )
@@ -243,7 +253,7 @@ def read_row(
                 (
                     "warning",
                     "READ-UNSURE",
-                    f"{c.loc or _cell_loc(v.row, c)}“{c.text.strip()}”不是可确认的数字，记为空。",
+                    _unsure(v.row, c),
                 )
                 for c in bad
             ],
@@ -259,7 +269,8 @@ def read_row(
                     (
                         "info",
                         "READ-GLUED",
-                        f"{v.row.loc}：数字连在一起（“{shown}”），按行合计唯一拆分为 {' '.join(map(str, found[0]))}。",
+                        _("%(location)s：数字连在一起（“%(shown)s”），按行合计唯一拆分为 %(split)s。")
+                        % {"location": v.row.loc, "shown": shown, "split": " ".join(map(str, found[0]))},
                     )
                 ],
             )
@@ -272,7 +283,12 @@ def read_row(
                 (
                     "warning",
                     "READ-UNREADABLE",
-                    f"{v.row.loc}：应有 {n} 个数，只读到 {len(raw)} 个（“{shown}”），无法确定各数对应的列，记为空。",
+                    ngettext(
+                        "%(location)s：应有 %(n)s 个数，只读到 %(got)s 个（“%(shown)s”），无法确定各数对应的列，记为空。",
+                        "%(location)s：应有 %(n)s 个数，只读到 %(got)s 个（“%(shown)s”），无法确定各数对应的列，记为空。",
+                        n,
+                    )
+                    % {"location": v.row.loc, "n": n, "got": len(raw), "shown": shown},
                 )
             ],
         )
@@ -281,7 +297,16 @@ def read_row(
         [None] * n,
         "unreadable",
         notes=[
-            ("warning", "READ-UNREADABLE", f"{v.row.loc}：应有 {n} 个数，读到 {len(raw)} 个（“{shown}”），记为空。")
+            (
+                "warning",
+                "READ-UNREADABLE",
+                ngettext(
+                    "%(location)s：应有 %(n)s 个数，读到 %(got)s 个（“%(shown)s”），记为空。",
+                    "%(location)s：应有 %(n)s 个数，读到 %(got)s 个（“%(shown)s”），记为空。",
+                    n,
+                )
+                % {"location": v.row.loc, "n": n, "got": len(raw), "shown": shown},
+            )
         ],
     )
 

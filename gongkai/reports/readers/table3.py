@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import ngettext
 from gongkai.reports.core.formats import RESULTS_LABEL, SECTION3_COLUMNS, Format, get_format
 from gongkai.reports.core.labels import compact, label_key
 from gongkai.reports.core.model import Finding
@@ -105,7 +107,7 @@ class Reader3:
                         Finding(
                             "READ-UNKNOWN",
                             "warning",
-                            f"“{v.label or '（无标签）'}”不是格式中的行，其数字未读取。",
+                            _("“%(label)s”不是格式中的行，其数字未读取。") % {"label": v.label or _("（无标签）")},
                             v.row.loc,
                         )
                     )
@@ -117,7 +119,7 @@ class Reader3:
                     Finding(
                         "READ-DUPLICATE",
                         "warning",
-                        f"“{r.label}”出现两次，无法确定哪一行是它，两行都不读取。",
+                        _("“%(label)s”出现两次，无法确定哪一行是它，两行都不读取。") % {"label": r.label},
                         v.row.loc,
                     )
                 )
@@ -200,8 +202,12 @@ class Reader3:
                         (
                             "info",
                             "READ-GLUED",
-                            f"{res.view.row.loc}：数字连在一起（“{shown}”），按行合计与列合计唯一拆分为 "
-                            f"{' '.join(map(str, good[0][i]))}。",
+                            _("%(location)s：数字连在一起（“%(shown)s”），按行合计与列合计唯一拆分为 %(split)s。")
+                            % {
+                                "location": res.view.row.loc,
+                                "shown": shown,
+                                "split": " ".join(map(str, good[0][i])),
+                            },
                         )
                     ],
                 )
@@ -210,8 +216,12 @@ class Reader3:
                     (
                         "warning",
                         "READ-UNREADABLE",
-                        f"{res.view.row.loc}：数字连在一起（“{shown}”），有 {len(res.reading.candidates)} 种符合合计的拆分方法，"
-                        "无法确定，记为空。",
+                        ngettext(
+                            "%(location)s：数字连在一起（“%(shown)s”），有 %(n)s 种符合合计的拆分方法，无法确定，记为空。",
+                            "%(location)s：数字连在一起（“%(shown)s”），有 %(n)s 种符合合计的拆分方法，无法确定，记为空。",
+                            len(res.reading.candidates),
+                        )
+                        % {"location": res.view.row.loc, "shown": shown, "n": len(res.reading.candidates)},
                     )
                 )
 
@@ -236,7 +246,8 @@ class Reader3:
                     (
                         "warning",
                         "READ-UNREADABLE",
-                        f"{res.view.row.loc}：“{self.fmt.section3_row(rid).short}”行的读法无法由列合计印证，记为空。",
+                        _("%(location)s：“%(row)s”行的读法无法由列合计印证，记为空。")
+                        % {"location": res.view.row.loc, "row": self.fmt.section3_row(rid).short},
                     )
                 ],
             )
@@ -250,7 +261,7 @@ class Reader3:
                     Finding(
                         "READ-HEADER",
                         "info",
-                        "表头“总计”与“申请人情况”在同一行；按格式“总计”是“申请人情况”之下的第二行表头。",
+                        _("表头“总计”与“申请人情况”在同一行；按格式“总计”是“申请人情况”之下的第二行表头。"),
                         r.loc,
                     )
                 )
@@ -266,19 +277,28 @@ class Reader3:
                     runs[-1][2] += 1
                 else:
                     runs.append([k, [r], identified.index((r, _v))])
-        for k, rows, _ in runs:
+        for k, rows, _end in runs:
             first, last = self.results[rows[0].id].view.row.loc, self.results[rows[-1].id].view.row.loc
-            where = first if first == last else f"{first}至{last}"
-            direction = "右" if k > 0 else "左"
-            self.findings.append(
-                Finding(
-                    "READ-SHIFTED",
-                    "warning",
-                    f"{len(rows)} 行（“{rows[0].short}”至“{rows[-1].short}”）的数字比表头{direction}移了 {abs(k)} 列："
-                    f"按位置读会把“{SECTION3_COLUMNS[1]}”当作“{SECTION3_COLUMNS[0]}”；已按顺序读取每行的 7 个数。",
-                    where,
+            where = first if first == last else _("%(first)s至%(last)s") % {"first": first, "last": last}
+            if k > 0:
+                text = _(
+                    "%(n)s 行（“%(first)s”至“%(last)s”）的数字比表头右移了 %(k)s 列："
+                    "按位置读会把“%(second_column)s”当作“%(first_column)s”；已按顺序读取每行的 7 个数。"
                 )
-            )
+            else:
+                text = _(
+                    "%(n)s 行（“%(first)s”至“%(last)s”）的数字比表头左移了 %(k)s 列："
+                    "按位置读会把“%(second_column)s”当作“%(first_column)s”；已按顺序读取每行的 7 个数。"
+                )
+            values = {
+                "n": len(rows),
+                "first": rows[0].short,
+                "last": rows[-1].short,
+                "k": abs(k),
+                "second_column": SECTION3_COLUMNS[1],
+                "first_column": SECTION3_COLUMNS[0],
+            }
+            self.findings.append(Finding("READ-SHIFTED", "warning", text % values, where))
 
     def _level_findings(self, identified):
         by_level: dict[int, list] = {}
@@ -287,9 +307,9 @@ class Reader3:
                 by_level.setdefault(r.level, []).append(v.label_col)
         mode = {lvl: max(set(cols), key=cols.count) for lvl, cols in by_level.items() if cols}
         names = {
-            1: "一级项目（如“一、本年新收…”）",
-            2: "二级项目（如“（一）予以公开”）",
-            3: "三级项目（如“1.属于国家秘密”）",
+            1: _("一级项目（如“一、本年新收…”）"),
+            2: _("二级项目（如“（一）予以公开”）"),
+            3: _("三级项目（如“1.属于国家秘密”）"),
         }
         for r, v in identified:
             if v.label_col is None or v.row.grid == "tokens" or r.level not in mode:
@@ -297,17 +317,20 @@ class Reader3:
             if v.label_col == mode[r.level]:
                 continue
             wrong = next((lvl for lvl, col in mode.items() if col == v.label_col and lvl != r.level), None)
-            where = names[wrong] if wrong else f"第{v.label_col + 1}列"
+            column = v.label_col + 1
+            where = names[wrong] if wrong else _("第%(column)s列") % {"column": column}
             parent = r.group or (RESULTS_LABEL if r.level == 2 else "")
-            should = f"按格式它属于“{parent}”，是{names[r.level]}" if parent else f"按格式它是{names[r.level]}"
-            self.findings.append(
-                Finding(
-                    "READ-LEVEL",
-                    "warning",
-                    f"“{v.label}”放在了{where}所在的列（第{v.label_col + 1}列）；{should}。",
-                    v.row.loc,
-                )
-            )
+            if parent:
+                should = _("按格式它属于“%(parent)s”，是%(level)s") % {"parent": parent, "level": names[r.level]}
+            else:
+                should = _("按格式它是%(level)s") % {"level": names[r.level]}
+            text = _("“%(label)s”放在了%(where)s所在的列（第%(column)s列）；%(should)s。") % {
+                "label": v.label,
+                "where": where,
+                "column": column,
+                "should": should,
+            }
+            self.findings.append(Finding("READ-LEVEL", "warning", text, v.row.loc))
 
     def _label_findings(self, identified):
         differ = []
@@ -321,8 +344,14 @@ class Reader3:
                 Finding(
                     "READ-LABEL",
                     "info",
-                    f"表三有 {len(differ)} 个行标签与格式写法不同（半角标点、空格、编号样式等），"
-                    f"如“{(v.labels[-1].text or '').strip()}”，格式为“{r.label}”；已按含义对应。",
+                    ngettext(
+                        "表三有 %(n)s 个行标签与格式写法不同（半角标点、空格、编号样式等），"
+                        "如“%(found)s”，格式为“%(label)s”；已按含义对应。",
+                        "表三有 %(n)s 个行标签与格式写法不同（半角标点、空格、编号样式等），"
+                        "如“%(found)s”，格式为“%(label)s”；已按含义对应。",
+                        len(differ),
+                    )
+                    % {"n": len(differ), "found": (v.labels[-1].text or "").strip(), "label": r.label},
                     v.row.loc,
                 )
             )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.i18n import gettext as _
+from gongkai.i18n import ngettext
 from gongkai.reports.core.formats import SECTION4_RESULTS, Format
 from gongkai.reports.core.labels import label_key
 from gongkai.reports.core.model import Finding
@@ -46,9 +48,8 @@ def read_section2(fmt: Format, rows: list[Row]):
                     spec = s
         if spec is None:
             if v.has_numbers:
-                findings.append(
-                    Finding("READ-UNKNOWN", "warning", f"表二“{v.label}”不是格式中的项目，其数字未读取。", row.loc)
-                )
+                text = _("表二“%(label)s”不是格式中的项目，其数字未读取。") % {"label": v.label}
+                findings.append(Finding("READ-UNKNOWN", "warning", text, row.loc))
             continue
         if spec.id in values:
             continue
@@ -58,7 +59,12 @@ def read_section2(fmt: Format, rows: list[Row]):
         rd = read_row(v, n, pos, kinds=kinds, width=usual_width(rows), wide_ok=True)
         if rd.status == "inferred":
             # Table 二 has no sums to confirm a guess by: trust positions only in a real grid.
-            rd = Reading([None] * n, "unreadable", notes=[*rd.notes, ("warning", "READ-UNREADABLE", f"{row.loc}：表二“{spec.label}”的数字位置无法确认，记为空。")]) if row.grid != "fields" or rd.shift != 0 else rd  # fmt: skip
+            if row.grid != "fields" or rd.shift != 0:
+                text = _("%(location)s：表二“%(label)s”的数字位置无法确认，记为空。") % {
+                    "location": row.loc,
+                    "label": spec.label,
+                }
+                rd = Reading([None] * n, "unreadable", notes=[*rd.notes, ("warning", "READ-UNREADABLE", text)])
         values[spec.id] = rd.values[0] if spec.scalar else rd.values
         sources[f"section2.{spec.id}"] = row.loc
         for sev, rule, msg in rd.notes:
@@ -87,7 +93,12 @@ def read_section4(rows: list[Row]):
             Finding(
                 "READ-LABEL",
                 "info",
-                f"表四表头有 {len(spaced)} 处文字中间有空格（如“{spaced[0].strip()}”，竖排换行留下的痕迹），格式为“{label_key(spaced[0])}”。",
+                ngettext(
+                    "表四表头有 %(n)s 处文字中间有空格（如“%(found)s”，竖排换行留下的痕迹），格式为“%(label)s”。",
+                    "表四表头有 %(n)s 处文字中间有空格（如“%(found)s”，竖排换行留下的痕迹），格式为“%(label)s”。",
+                    len(spaced),
+                )
+                % {"n": len(spaced), "found": spaced[0].strip(), "label": label_key(spaced[0])},
                 header[0].loc,
             )
         )
@@ -98,9 +109,11 @@ def read_section4(rows: list[Row]):
     v.label_col = None
     rd = read_row(v, 15, positions, check=_groups_ok, width=usual_width(rows))
     if rd.status == "unreadable" and len(rd.candidates) > 1:
-        rd.notes.append(("warning", "READ-UNREADABLE", f"{row.loc}：表四数字连在一起，有多种拆分方法，记为空。"))
+        text = _("%(location)s：表四数字连在一起，有多种拆分方法，记为空。") % {"location": row.loc}
+        rd.notes.append(("warning", "READ-UNREADABLE", text))
     for sev, rule, msg in rd.notes:
         findings.append(Finding(rule, sev, msg, row.loc))
     if len(data) > 1:
-        findings.append(Finding("READ-UNKNOWN", "info", f"表四有 {len(data)} 行数字，只读取第一行。", data[1].loc))
+        text = ngettext("表四有 %(n)s 行数字，只读取第一行。", "表四有 %(n)s 行数字，只读取第一行。", len(data))
+        findings.append(Finding("READ-UNKNOWN", "info", text % {"n": len(data)}, data[1].loc))
     return rd.values, row.loc, findings

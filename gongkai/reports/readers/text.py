@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gongkai.i18n import gettext as _
 from gongkai.reports.core.labels import compact
 
 from .common import Cell, Document, Para, Row, Table, Unreadable, looks_numeric, match_heading, split_heading
@@ -32,7 +33,7 @@ def decode(data: bytes) -> str:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise Unreadable("无法识别文本编码（不是 UTF-8 或 GB18030）")
+    raise Unreadable(_("无法识别文本编码（不是 UTF-8 或 GB18030）"))
 
 
 def _join_vertical(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -75,8 +76,13 @@ def _join_vertical(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _row(no: int, text: str) -> Row:
-    loc = f"第{no}行"
+def _line_loc() -> str:
+    """The location of a line ("第12行"), translated once per document and formatted per line."""
+    return _("第%(line)s行")
+
+
+def _row(no: int, text: str, line_loc: str) -> Row:
+    loc = line_loc % {"line": no}
     if "\t" in text:
         parts = text.split("\t")
         return Row([Cell(p, i) for i, p in enumerate(parts)], loc, "fields", no)
@@ -96,7 +102,7 @@ def _is_number_line(text: str) -> bool:
     return bool(s) and "\t" not in s and len(s.split()) == 1 and looks_numeric(s)
 
 
-def _rows(lines: list[tuple[int, str]]) -> list[Row]:
+def _rows(lines: list[tuple[int, str]], line_loc: str) -> list[Row]:
     """Rows of one table region; one-cell-per-line tables are regrouped (labels, then their numbers)."""
     body = [(n, t) for n, t in lines if t.strip()]
     if not body:
@@ -113,10 +119,13 @@ def _rows(lines: list[tuple[int, str]]) -> list[Row]:
                 first = (labels or nums)[0][0]
                 cells = []
                 for n, t in labels:
-                    cells += [Cell(p, None, f"第{n}行") for p in t.split()]
-                cells += [Cell(t.strip(), None, f"第{n}行") for n, t in nums]
+                    cells += [Cell(p, None, line_loc % {"line": n}) for p in t.split()]
+                cells += [Cell(t.strip(), None, line_loc % {"line": n}) for n, t in nums]
                 last = (nums or labels)[-1][0]
-                loc = f"第{first}行" if first == last else f"第{first}–{last}行"
+                if first == last:
+                    loc = line_loc % {"line": first}
+                else:
+                    loc = _("第%(first)s–%(last)s行") % {"first": first, "last": last}
                 rows.append(Row(cells, loc, "tokens", first))
 
         for n, t in body:
@@ -129,7 +138,7 @@ def _rows(lines: list[tuple[int, str]]) -> list[Row]:
                 labels.append((n, t))
         flush()
         return rows
-    return [_row(n, t) for n, t in body]
+    return [_row(n, t, line_loc) for n, t in body]
 
 
 def _is_prose(text: str) -> bool:
@@ -143,13 +152,14 @@ def parse(text: str, name: str = "") -> Document:
     blocks: list = []
     region: int | None = None  # 2, 3, 4 while inside a table section
     pending: list[tuple[int, str]] = []
+    line_loc = _line_loc()
 
     def close():
         nonlocal pending
         if pending:
-            rows = _rows(pending)
+            rows = _rows(pending, line_loc)
             if rows:
-                blocks.append(Table(rows, f"第{pending[0][0]}行"))
+                blocks.append(Table(rows, line_loc % {"line": pending[0][0]}))
         pending = []
 
     for no, line in lines:
@@ -160,7 +170,7 @@ def parse(text: str, name: str = "") -> Document:
             h = run_on[0] if run_on else None
         if h is not None:
             close()
-            blocks.append(Para(s, f"第{no}行", no))
+            blocks.append(Para(s, line_loc % {"line": no}, no))
             region = h + 1 if h in (1, 2, 3) else None
             continue
         if not s:
@@ -173,7 +183,7 @@ def parse(text: str, name: str = "") -> Document:
             pending.append((no, line))
             continue
         close()
-        blocks.append(Para(s, f"第{no}行", no))
+        blocks.append(Para(s, line_loc % {"line": no}, no))
     close()
     return Document(blocks, "text", name, source_text=text)
 
