@@ -6,11 +6,16 @@ Counting rules (documented in docs/cases.md):
   decision-type → 结果维持/结果纠正/其他结果 table; no result by then → 尚未审结;
 * a lawsuit that was appealed by 31 December counts the second-instance result, and is 尚未审结
   until that result exists; "驳回上诉，维持原判" keeps the first-instance result.
+
+The labels are the national format's words, marked with :mod:`gongkai.i18n` and translated where shown.
 """
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+
+from gongkai.i18n import gettext as _
+from gongkai.i18n import gettext_noop
 
 RECONSIDERATION = "reconsideration"
 LITIGATION = "litigation"
@@ -27,8 +32,18 @@ AFFIRMED = "affirmed"
 GROUPS = [(RECONSIDERATION, ""), (LITIGATION, DIRECT), (LITIGATION, AFTER_RECONSIDERATION)]
 COLUMNS = [UPHELD, CORRECTED, OTHER, PENDING]
 TOTAL = "total"
-GROUP_LABELS = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
-COLUMN_LABELS = {UPHELD: "结果维持", CORRECTED: "结果纠正", OTHER: "其他结果", PENDING: "尚未审结", TOTAL: "总计"}
+GROUP_LABELS = [
+    gettext_noop("行政复议"),
+    gettext_noop("行政诉讼（未经复议直接起诉）"),
+    gettext_noop("行政诉讼（复议后起诉）"),
+]
+COLUMN_LABELS = {
+    UPHELD: gettext_noop("结果维持"),
+    CORRECTED: gettext_noop("结果纠正"),
+    OTHER: gettext_noop("其他结果"),
+    PENDING: gettext_noop("尚未审结"),
+    TOTAL: gettext_noop("总计"),
+}
 
 
 @dataclass(frozen=True)
@@ -94,4 +109,4 @@ def cell(index: int) -> tuple[int, str]:
 
 def cell_label(index: int) -> str:
     g, c = cell(index)
-    return f"{GROUP_LABELS[g]} · {COLUMN_LABELS[c]}"
+    return _("%(group)s · %(column)s") % {"group": _(GROUP_LABELS[g]), "column": _(COLUMN_LABELS[c])}
