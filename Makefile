@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://gongkai:gongkai@127.0.0.1:5432/gongkai
-APT_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils chromium chromium-driver
+APT_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils chromium chromium-driver gettext
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -21,7 +21,8 @@ run: setup migrate demo
 
 setup: system-deps venv
 
-# Debian packages the app needs: CJK fonts + HarfBuzz subsetting for PDFs, poppler for PDF checks,
+# Debian packages the app needs: CJK fonts + HarfBuzz subsetting for PDFs, poppler for PDF checks, gettext for
+# makemessages/compilemessages (and the test that makemessages finds the pure cores' strings),
 # Chromium for the browser tests. Installed when run as root; otherwise we say what is missing.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
