@@ -22,7 +22,9 @@ Rules for the cores (``makemessages`` finds the strings through these exact name
 * A count that governs a noun goes through ``ngettext(singular, plural, n)`` (the Chinese forms are the same).
 * Text defined at import time (module-level constants, dicts of labels) is marked with :func:`gettext_noop` and
   translated where it is used: ``_(LABELS[key])``.
-* Short or ambiguous messages (a separator, "次日") take a context: ``pgettext("clock", "次日")``.
+* Short or ambiguous messages take a context: ``pgettext("list separator", "、")``. Enumerations and the clauses
+  of one long sentence are joined with :func:`list_text` and :func:`clauses_text`.
+* ``_`` is gettext: never use it as a throwaway name in a module that translates (``**_options``, ``_kind``).
 """
 
 from __future__ import annotations
