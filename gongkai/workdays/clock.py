@@ -28,10 +28,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from gongkai.i18n import clauses_text, gettext_noop, list_text, ngettext
 from gongkai.i18n import gettext as _
+from gongkai.i18n import gettext_noop, ngettext
 
-from .calc import WorkCalendar, fmt, holiday_label, span_text, with_weekday
+from .calc import WorkCalendar, fmt
+from .periods import _note, describe_period, simple_deadline
+from .receipt import CHANNEL_LABELS, Channel, receipt_date
+
+__all__ = [
+    "CHANNEL_LABELS",
+    "Channel",
+    "ClockEvent",
+    "ClockRule",
+    "ClockState",
+    "Kind",
+    "describe_period",
+    "receipt_date",
+    "replay",
+    "simple_deadline",
+]
 
 
 class Kind(StrEnum):
@@ -74,51 +89,6 @@ class ClockRule:
 RUNNING, PAUSED, CLOSED = "running", "paused", "closed"
 
 
-class Channel(StrEnum):
-    """How an application arrived (第三十一条 decides which day counts as 收到申请之日)."""
-
-    IN_PERSON = "in_person"  # 当面提交: the day it is handed in
-    POST_SIGNED = "post_signed"  # 邮寄（需签收）: the day the agency signs for it
-    POST_UNSIGNED = "post_unsigned"  # 平常信函等无需签收: the day the office confirms with the applicant
-    ONLINE = "online"  # 互联网渠道: the day both sides confirm
-    FAX = "fax"  # 传真: the day both sides confirm
-
-
-# Untranslated (marked for makemessages); translate where used: _(CHANNEL_LABELS[channel]).
-CHANNEL_LABELS = {
-    Channel.IN_PERSON: gettext_noop("当面提交的，以提交之日为收到申请之日"),
-    Channel.POST_SIGNED: gettext_noop("邮寄提交的，以签收之日为收到申请之日"),
-    Channel.POST_UNSIGNED: gettext_noop("以平常信函提交的，以与申请人确认之日为收到申请之日"),
-    Channel.ONLINE: gettext_noop("通过互联网渠道提交的，以双方确认之日为收到申请之日"),
-    Channel.FAX: gettext_noop("通过传真提交的，以双方确认之日为收到申请之日"),
-}
-
-
-def receipt_date(
-    channel: Channel | str,
-    *,
-    submitted: date | None = None,
-    signed: date | None = None,
-    confirmed: date | None = None,
-) -> tuple[date, str]:
-    """收到申请之日 under 第三十一条, and the note to put on the RECEIVED event.
-
-    Raises ValueError when the date that article needs is missing.
-    """
-    channel = Channel(channel)
-    needed = {
-        Channel.IN_PERSON: submitted,
-        Channel.POST_SIGNED: signed,
-        Channel.POST_UNSIGNED: confirmed,
-        Channel.ONLINE: confirmed,
-        Channel.FAX: confirmed,
-    }[channel]
-    rule = _(CHANNEL_LABELS[channel])
-    if needed is None:
-        raise ValueError(_("第三十一条：%(rule)s，缺少该日期") % {"rule": rule})
-    return needed, _("依第三十一条，%(rule)s") % {"rule": rule}
-
-
 @dataclass
 class ClockState:
     state: str
@@ -149,99 +119,6 @@ _CONSULT_LABEL = {
     "third_party": (gettext_noop("第三方"), gettext_noop("第三十二条、第三十三条第三款")),
     "coproducer": (gettext_noop("共同制作机关"), gettext_noop("第三十四条、第三十三条第三款")),
 }
-
-
-def _note(note: str) -> str:
-    """A free-text note (the channel of receipt, the reason of a delay…) in brackets after what it explains."""
-    return _("（%(note)s）") % {"note": note}
-
-
-def describe_period(start: date, days: int, due: date, calendar: WorkCalendar, *, what: str, label: str) -> str:
-    """One explanation sentence for ``days`` 工作日 counted from ``start`` to ``due``.
-
-    ``2024-09-27（星期五）收到申请，次日起算20个工作日；9月29日（星期日）调休上班计入；10月1日至7日国庆节放假不计；
-    10月12日（星期六）调休上班计入；答复期限为2024-10-30（星期三）``
-    """
-    note = ""
-    if not calendar.is_working_day(start):
-        name = calendar.holiday_name(start)
-        note = _("（当日为%(holiday)s假期）") % {"holiday": holiday_label(name)} if name else _("（当日为休息日）")
-    values = {"day": fmt(start), "what": what, "note": note, "n": days}
-    if calendar.count_start_day and calendar.is_working_day(start):
-        opening = ngettext(
-            "%(day)s%(what)s%(note)s，当日起算%(n)s个工作日", "%(day)s%(what)s%(note)s，当日起算%(n)s个工作日", days
-        )
-    else:
-        opening = ngettext(
-            "%(day)s%(what)s%(note)s，次日起算%(n)s个工作日", "%(day)s%(what)s%(note)s，次日起算%(n)s个工作日", days
-        )
-    parts = [opening % values]
-    # (date, holiday span text | None, 调休 date | None), in date order; consecutive 调休 days
-    # ("9月29日（星期日）、10月12日（星期六）调休上班计入") are one clause when nothing lies between them.
-    items: list[tuple[date, str | None, date | None]] = []
-    for a, b, names in calendar.holiday_runs(start, due):
-        holiday = list_text(holiday_label(n) for n in names) if names else _("节假日")
-        text = _("%(span)s%(holiday)s放假不计") % {"span": span_text(a, b, ref_year=start.year), "holiday": holiday}
-        items.append((a, text, None))
-    for d in calendar.makeup_days(start, due):
-        items.append((d, None, d))
-    items.sort(key=lambda item: item[0])
-    groups: list[str | list[date]] = []
-    for _on, text, makeup in items:
-        if makeup is None:
-            groups.append(text)
-        elif groups and isinstance(groups[-1], list):
-            groups[-1].append(makeup)
-        else:
-            groups.append([makeup])
-    for group in groups:
-        if isinstance(group, list):
-            days_text = list_text(with_weekday(span_text(d, d, ref_year=start.year), d) for d in group)
-            group = _("%(days)s调休上班计入") % {"days": days_text}
-        parts.append(group)
-    parts.append(_("%(label)s为%(day)s") % {"label": label, "day": fmt(due)})
-    sentence = clauses_text(parts)
-    if calendar.any_provisional(start, due):
-        years = sorted({y for y in range(start.year, due.year + 1) if y not in calendar.loaded_years})
-        sentence += _("（%(years)s年放假安排尚未录入，暂按周末和固定日期节日计算，为暂定期限）") % {
-            "years": list_text(str(y) for y in years)
-        }
-    return sentence
-
-
-def simple_deadline(
-    start: date,
-    days: int,
-    calendar: WorkCalendar,
-    *,
-    what: str,
-    label: str | None = None,
-    counting: str = "working",
-) -> tuple[date, list[str]]:
-    """A plain period with no pauses: 第二十六条 主动公开 (20 工作日), 行政复议 答复 (10 工作日, 行政复议法 第四十八条),
-    or a calendar-day period (``counting="calendar"``, e.g. 行政诉讼 答辩 15日, rolled to the next working day).
-
-    ``what`` (what happened on ``start``) and ``label`` (the name of the deadline; default 期限) are put into the
-    explanation as given: callers pass them translated."""
-    if label is None:
-        label = _("期限")
-    if counting == "calendar":
-        raw = start.toordinal() + days
-        due = calendar.add_calendar_days(start, days)
-        parts = [
-            ngettext("%(day)s%(what)s，次日起算%(n)s日（自然日）", "%(day)s%(what)s，次日起算%(n)s日（自然日）", days)
-            % {"day": fmt(start), "what": what, "n": days}
-        ]
-        if due.toordinal() != raw:
-            end = date.fromordinal(raw)
-            parts.append(_("%(day)s为休息日，顺延至其后第一个工作日（民事诉讼法 第八十五条）") % {"day": fmt(end)})
-        parts.append(_("%(label)s为%(day)s") % {"label": label, "day": fmt(due)})
-        line = clauses_text(parts)
-        if calendar.any_provisional(start, due):
-            line += _("（所涉年度放假安排尚未录入，为暂定期限）")
-        return due, [line]
-    due = calendar.add_working_days(start, days)
-    return due, [describe_period(start, days, due, calendar, what=what, label=label)]
 
 
 class _Replay:
