@@ -99,9 +99,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: replays cached anonymous portal pages (with the headers the middleware below added).
+    "django.middleware.security.SecurityMiddleware",  # first: its HTTPS redirect applies to cached pages too
+    # Replays cached anonymous portal pages (with the headers the middleware below added) before sessions etc.
     "gongkai.portal.cache.PortalCacheMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -105,10 +105,12 @@ def _key(request) -> str:
 
 
 class PortalCacheMiddleware:
-    """The outermost middleware: an anonymous GET of a page marked with :func:`portal_cached` is answered from
-    the cache before sessions, CSRF, authentication and messages run; on a miss the response is stored with every
-    header the inner middleware added (CSP, X-Frame-Options, Content-Language, Vary...), so a hit is identical to
-    the page it replays. Responses that set a cookie, or that are not 200, are never stored."""
+    """Placed right after SecurityMiddleware, whose HTTPS redirect and headers so apply to hits too.
+
+    An anonymous GET of a page marked with :func:`portal_cached` is answered from the cache before sessions,
+    CSRF, authentication and messages run; on a miss the response is stored with every header the inner
+    middleware added (CSP, X-Frame-Options, Content-Language, Vary...), so a hit is identical to the page it
+    replays. Responses that set a cookie, or that are not 200, are never stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,6 +1,7 @@
 from xml.etree import ElementTree
 
 import pytest
+from django.test import Client
 
 from gongkai.publications import services
 from gongkai.publications.models import Attachment
@@ -194,3 +195,11 @@ def test_attachments_are_served_with_the_type_of_their_content_not_their_name(cl
     r = client.get(f"/publications/{pub.pk}/files/{att.pk}/")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_cached_page_still_gets_the_https_redirect(client, orgs, settings):
+    url = f"/org/{orgs['yuandian'].pk}/"
+    assert client.get(url, secure=True).status_code == 200  # now cached
+    settings.SECURE_SSL_REDIRECT = True
+    r = Client().get(url)  # a new handler: SecurityMiddleware reads the setting when it is built
+    assert r.status_code == 301 and r["Location"].startswith("https://")
