@@ -6,12 +6,14 @@ explanation, a calculator explanation on a staff page, validator findings and mo
 """
 
 import ast
+import json
 import os
 import shutil
 import struct
 import subprocess
 import sys
 from datetime import date
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,15 @@ EN = {
         "%(level)s agencies enact no 规章 (Legislation Law): “规章 · %(column)s” must be 0, the report says %(value)s."
     ),
     "乡镇": "Township",
+    # The report and workdays commands (gongkai/reports/cli, gongkai/workdays/management).
+    "检查已发布的年度报告（文本、HTML、DOCX、PDF）：读取表格并找出错误": "Check published annual reports",
+    "共 %(files)s 份：%(errors)s 份有错误，%(clean)s 份无错误，%(unreadable)s 份无法读取。": (
+        "Reports: %(files)s; with errors: %(errors)s; without errors: %(clean)s; unreadable: %(unreadable)s."
+    ),
+    "[%(severity)s] %(location)s：%(message)s（%(rule)s）": "[%(severity)s] %(location)s: %(message)s (%(rule)s)",
+    "错误": "error",
+    "找不到机构“%(text)s”（可用名称、简称或编号）": "No organization “%(text)s” (give a name, a short name or an id)",
+    "%(day)s不是工作日（%(name)s）": "%(day)s is not a working day (%(name)s)",
 }
 
 
@@ -276,6 +287,75 @@ def test_a_request_in_english_gets_the_calculator_in_english(client_for, english
     html = client_for("yd_reviewer").get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "2024-09-27（星期五）为起算日，次日起算20个工作日；" in html
     assert "10月1日至7日国庆节放假不计" in html
+
+
+# ----- the commands ------------------------------------------------------------------------------------
+
+
+class Out:
+    """What a command writes, one line per write (like Django's OutputWrapper)."""
+
+    def __init__(self):
+        self.lines = []
+
+    def write(self, text, ending="\n"):
+        self.lines.append(text)
+
+    @property
+    def text(self):
+        return "\n".join(self.lines)
+
+
+def check_seed(**options):
+    from gongkai.reports.cli import check
+
+    out, err = Out(), Out()
+    code = check.run({"paths": [str(SEED)], "json": False, "html": None, "progress": False, **options}, out, err)
+    return code, out.text
+
+
+def test_the_check_command_follows_the_active_language_but_not_its_json(english):
+    from gongkai.reports.cli import check
+
+    with translation.override("en"):
+        assert str(check.HELP) == "Check published annual reports"
+        _code, out = check_seed()
+        assert out.endswith("Reports: 1; with errors: 1; without errors: 0; unreadable: 0.")
+        assert "\n  [error] 一、总体情况：“《政务信息公开条例》”: " in out and out.count(" (R-STATUTE)") == 1
+        _code, out = check_seed(json=True)
+        (doc,) = json.loads(out)
+        assert {"file", "template", "section3", "findings"} <= doc.keys()
+        assert {f["severity"] for f in doc["findings"]} == {"error", "warning", "info"}
+    with translation.override("zh-hans"):
+        assert str(check.HELP) == "检查已发布的年度报告（文本、HTML、DOCX、PDF）：读取表格并找出错误"
+        _code, out = check_seed()
+        assert out.endswith("共 1 份：1 份有错误，0 份无错误，0 份无法读取。")
+        assert "\n  [错误] 一、总体情况：“《政务信息公开条例》”：" in out and out.count("（R-STATUTE）") == 1
+
+
+def run_command(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command(*args, stdout=out, stderr=err)
+    except SystemExit:
+        pass
+    return out.getvalue().strip(), err.getvalue().strip()
+
+
+def test_the_export_and_workdays_commands_follow_the_active_language(db, english):
+    with translation.override("en"):
+        assert run_command("report", "export", "不存在的镇", "2024") == (
+            "",
+            "No organization “不存在的镇” (give a name, a short name or an id)",
+        )
+        assert run_command("workdays", "is", "2024-10-01")[0] == (
+            "2024-10-01 (Tuesday) is not a working day (国庆节)"  # the holiday's name is calendar data
+        )
+    with translation.override("zh-hans"):
+        assert (
+            run_command("report", "export", "不存在的镇", "2024")[1] == "找不到机构“不存在的镇”（可用名称、简称或编号）"
+        )
+        assert run_command("workdays", "is", "2024-10-01")[0] == "2024-10-01（星期二）不是工作日（国庆节）"
 
 
 # ----- makemessages finds every marked string ---------------------------------------------------------

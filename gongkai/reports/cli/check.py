@@ -15,21 +15,25 @@ import time
 from html import escape
 from pathlib import Path
 
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
 from gongkai.reports.core.validate import validate
 from gongkai.reports.readers import SUFFIXES, Unreadable, read_path
-from gongkai.reports.readers.present import CSS, counts, findings_list, side_by_side
+from gongkai.reports.readers.present import CSS, SEVERITY_LABEL, counts, findings_list, side_by_side
 
-HELP = "检查已发布的年度报告（文本、HTML、DOCX、PDF）：读取表格并找出错误"
-MARK = {"error": "错误", "warning": "警告", "info": "提示"}
+HELP = gettext_lazy("检查已发布的年度报告（文本、HTML、DOCX、PDF）：读取表格并找出错误")
 
 
 def add_arguments(parser):
-    parser.add_argument("paths", nargs="+", metavar="FILE|DIR", help="报告文件或目录（目录中的 .txt/.html/.docx/.pdf）")
-    parser.add_argument("--json", action="store_true", help="每份报告输出 report-ids.md 格式的 JSON（含 findings）")
-    parser.add_argument("--html", metavar="OUT", help="写出可浏览的 HTML 报告（原文表格与读取结果并列）")
-    parser.add_argument("--progress", action="store_true", help="显示进度条（终端中默认显示）")
-    parser.add_argument("--level", help="机构层级（township、county、county_department…），用于层级规则")
-    parser.add_argument("--quiet", action="store_true", help="只输出每份报告一行和合计")
+    parser.add_argument(
+        "paths", nargs="+", metavar="FILE|DIR", help=_("报告文件或目录（目录中的 .txt/.html/.docx/.pdf）")
+    )
+    parser.add_argument("--json", action="store_true", help=_("每份报告输出 report-ids.md 格式的 JSON（含 findings）"))
+    parser.add_argument("--html", metavar="OUT", help=_("写出可浏览的 HTML 报告（原文表格与读取结果并列）"))
+    parser.add_argument("--progress", action="store_true", help=_("显示进度条（终端中默认显示）"))
+    parser.add_argument("--level", help=_("机构层级（township、county、county_department…），用于层级规则"))
+    parser.add_argument("--quiet", action="store_true", help=_("只输出每份报告一行和合计"))
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -53,7 +57,7 @@ def check_one(path: Path, *, level=None):
     except Unreadable as exc:
         return None, str(exc)
     except Exception as exc:  # a reader bug must not stop a batch of 1,000 files
-        return None, f"读取出错：{type(exc).__name__}: {exc}"
+        return None, _("读取出错：%(error)s") % {"error": f"{type(exc).__name__}: {exc}"}
     report.findings = report.findings + validate(report, level=level)
     order = {"error": 0, "warning": 1, "info": 2}
     report.findings.sort(key=lambda f: order[f.severity])
@@ -74,7 +78,10 @@ class Progress:
         self.last = now
         width = 30
         filled = int(width * done / self.total)
-        self.stream.write(f"\r检查中 [{'#' * filled}{'.' * (width - filled)}] {done}/{self.total}")
+        bar = "#" * filled + "." * (width - filled)
+        self.stream.write(
+            "\r" + _("检查中 [%(bar)s] %(done)s/%(total)s") % {"bar": bar, "done": done, "total": self.total}
+        )
         self.stream.flush()
         if done == self.total:
             self.stream.write("\n")
@@ -91,7 +98,7 @@ def run(options, stdout, stderr) -> int:
         report, reason = check_one(path, level=options.get("level"))
         if report is None:
             unreadable += 1
-            stderr.write(f"{path}: 无法读取：{reason}")
+            stderr.write(_("%(file)s: 无法读取：%(reason)s") % {"file": path, "reason": reason})
         else:
             if report.errors:
                 with_errors += 1
@@ -103,7 +110,13 @@ def run(options, stdout, stderr) -> int:
         stdout.write(json.dumps([{"file": str(p), **r.to_json()} for p, r in results], ensure_ascii=False, indent=2))
     else:
         stdout.write(
-            f"共 {len(files)} 份：{with_errors} 份有错误，{len(results) - with_errors} 份无错误，{unreadable} 份无法读取。"
+            _("共 %(files)s 份：%(errors)s 份有错误，%(clean)s 份无错误，%(unreadable)s 份无法读取。")
+            % {
+                "files": len(files),
+                "errors": with_errors,
+                "clean": len(results) - with_errors,
+                "unreadable": unreadable,
+            }
         )
     if options.get("html"):
         Path(options["html"]).write_text(html_report(results, unreadable), encoding="utf-8")
@@ -114,20 +127,38 @@ def run(options, stdout, stderr) -> int:
 
 def _print_human(stdout, path, report, *, quiet=False):
     n = counts(report)
-    who = f"{report.organization or '（机构不详）'} {report.year or '（年度不详）'}年"
     stdout.write(
-        f"{path}: {who}，{report.format.notice}格式 — {n['error']} 个错误，{n['warning']} 个警告，{n['info']} 个提示"
+        _(
+            "%(file)s: %(organization)s %(year)s年，%(notice)s格式 — "
+            "%(errors)s 个错误，%(warnings)s 个警告，%(infos)s 个提示"
+        )
+        % {
+            "file": path,
+            "organization": report.organization or _("（机构不详）"),
+            "year": report.year or _("（年度不详）"),
+            "notice": report.format.notice,
+            "errors": n["error"],
+            "warnings": n["warning"],
+            "infos": n["info"],
+        }
     )
     if quiet:
         return
     for f in report.findings:
         if f.severity == "info" and f.rule.startswith("READ-TEMPLATE"):
             continue
-        stdout.write(f"  [{MARK[f.severity]}] {f.location}：{f.message}（{f.rule}）")
+        line = _("[%(severity)s] %(location)s：%(message)s（%(rule)s）") % {
+            "severity": _(SEVERITY_LABEL[f.severity]),
+            "location": f.location,
+            "message": f.message,
+            "rule": f.rule,
+        }
+        stdout.write("  " + line)
 
 
 def html_report(results, unreadable: int) -> str:
     rows, bodies = [], []
+    found, tables = _("发现的问题"), _("表格：原文与读取结果")
     for i, (path, report) in enumerate(results):
         n = counts(report)
         rows.append(
@@ -136,15 +167,29 @@ def html_report(results, unreadable: int) -> str:
         )
         bodies.append(
             f'<section id="r{i}"><h2>{escape(str(path))}</h2><p>{escape(report.title)}</p>'
-            f"<h3>发现的问题</h3>{findings_list(report)}<h3>表格：原文与读取结果</h3>{side_by_side(report)}</section>"
+            f"<h3>{found}</h3>{findings_list(report)}<h3>{tables}</h3>{side_by_side(report)}</section>"
         )
+    title = _("年度报告检查结果")
+    summary = _("共 %(total)s 份，%(unreadable)s 份无法读取。") % {
+        "total": len(results) + unreadable,
+        "unreadable": unreadable,
+    }
+    headers = [_("文件"), _("机构"), _("年度"), _("格式"), _("错误"), _("警告")]
     return (
-        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告检查结果</title>'
-        f'<style>{CSS}</style></head><body class="gk-check"><h1>年度报告检查结果</h1>'
-        f"<p>共 {len(results) + unreadable} 份，{unreadable} 份无法读取。</p>"
-        "<table><tr><th>文件</th><th>机构</th><th>年度</th><th>格式</th><th>错误</th><th>警告</th></tr>"
+        f'<!DOCTYPE html><html lang="{_html_lang()}"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<style>{CSS}</style></head><body class="gk-check"><h1>{title}</h1>'
+        f"<p>{summary}</p>"
+        "<table><tr>"
+        + "".join(f"<th>{h}</th>" for h in headers)
+        + "</tr>"
         + "".join(rows)
         + "</table>"
         + "".join(bodies)
         + "</body></html>"
     )
+
+
+def _html_lang() -> str:
+    """The page's ``lang``: ``zh-CN`` for Chinese (as before), else the active language."""
+    language = get_language() or "zh-hans"
+    return "zh-CN" if language.startswith("zh") else language

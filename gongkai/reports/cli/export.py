@@ -8,19 +8,24 @@ ORGANIZATION is a name, a short name (简称) or an id.
 import sys
 from pathlib import Path
 
-HELP = "导出年度报告（json、html、docx、pdf、xlsx）"
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from gongkai.i18n import list_text
+
+HELP = gettext_lazy("导出年度报告（json、html、docx、pdf、xlsx）")
 BINARY = {"docx", "pdf", "xlsx"}
 
 
 def add_arguments(parser):
     from gongkai.reports.render import FORMATS
 
-    parser.add_argument("organization", metavar="ORGANIZATION", help="机构名称、简称或编号")
-    parser.add_argument("year", type=int, metavar="YEAR", help="年度，如 2024")
-    parser.add_argument("--format", dest="fmt", choices=FORMATS, default="json", help="导出格式（默认 json）")
-    parser.add_argument("-o", "--output", metavar="FILE", help="输出文件（docx、pdf、xlsx 必须指定）")
+    parser.add_argument("organization", metavar="ORGANIZATION", help=_("机构名称、简称或编号"))
+    parser.add_argument("year", type=int, metavar="YEAR", help=_("年度，如 2024"))
+    parser.add_argument("--format", dest="fmt", choices=FORMATS, default="json", help=_("导出格式（默认 json）"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("输出文件（docx、pdf、xlsx 必须指定）"))
     parser.add_argument(
-        "--version", dest="version_number", type=int, help="版本号（默认：编制中的版本，否则已发布版本）"
+        "--version", dest="version_number", type=int, help=_("版本号（默认：编制中的版本，否则已发布版本）")
     )
 
 
@@ -40,9 +45,9 @@ def find_organization(text: str):
     if len(matches) == 1:
         return matches[0], None
     if not matches:
-        return None, f"找不到机构“{text}”（可用名称、简称或编号）"
-    names = "、".join(f"{o.name}（{o.pk}）" for o in matches[:5])
-    return None, f"机构“{text}”不唯一：{names}；请用编号"
+        return None, _("找不到机构“%(text)s”（可用名称、简称或编号）") % {"text": text}
+    names = list_text(_("%(name)s（%(id)s）") % {"name": o.name, "id": o.pk} for o in matches[:5])
+    return None, _("机构“%(text)s”不唯一：%(names)s；请用编号") % {"text": text, "names": names}
 
 
 def report_value(org, year: int, version_number: int | None = None):
@@ -57,17 +62,23 @@ def report_value(org, year: int, version_number: int | None = None):
         if version_number is not None:
             version = report.versions.filter(number=version_number).first()
             if version is None:
-                raise LookupError(f"{org.name}{year}年度报告没有第{version_number}版")
+                raise LookupError(
+                    _("%(organization)s%(year)s年度报告没有第%(number)s版")
+                    % {"organization": org.name, "year": year, "number": version_number}
+                )
         else:
             version = report.open_version() or report.current_published() or report.latest_version()
         value = services.to_value(version)
         value.findings = [Finding.from_json(f) for f in version.findings]
-        note = (
-            f"本报告为第{version.number}版（更正版本）。更正说明：{version.change_note}" if version.number > 1 else ""
-        )
+        note = ""
+        if version.number > 1:
+            note = _("本报告为第%(n)d版（更正版本）。更正说明：%(note)s") % {
+                "n": version.number,
+                "note": version.change_note,
+            }
         return value, note
     if version_number is not None:
-        raise LookupError(f"{org.name}尚未编制{year}年度报告")
+        raise LookupError(_("%(organization)s尚未编制%(year)s年度报告") % {"organization": org.name, "year": year})
     value, _generated = generator.generate(org, year)
     value.findings = validate(
         value,
@@ -88,7 +99,7 @@ def run(options, stdout, stderr) -> int:
     fmt = options["fmt"]
     output = options.get("output")
     if fmt in BINARY and not output:
-        stderr.write(f"{fmt} 是二进制格式，请用 -o FILE 指定输出文件")
+        stderr.write(_("%(format)s 是二进制格式，请用 -o FILE 指定输出文件") % {"format": fmt})
         return 2
     try:
         value, note = report_value(org, options["year"], options.get("version_number"))
@@ -100,9 +111,12 @@ def run(options, stdout, stderr) -> int:
         try:
             Path(output).write_bytes(body)
         except OSError as exc:
-            stderr.write(f"无法写入 {output}：{exc.strerror or exc}")
+            stderr.write(_("无法写入 %(file)s：%(reason)s") % {"file": output, "reason": exc.strerror or exc})
             return 2
-        stderr.write(f"已导出 {output}（{len(body)} 字节）")
+        stderr.write(
+            ngettext("已导出 %(file)s（%(n)s 字节）", "已导出 %(file)s（%(n)s 字节）", len(body))
+            % {"file": output, "n": len(body)}
+        )
         return 0
     stdout.write(body.decode("utf-8"), ending="")
     sys.stdout.flush()

@@ -6,19 +6,22 @@ Exit code: 0 no errors, 1 a report has errors, 2 a file is unreadable or not rep
 import json
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongkai.i18n import clauses_text
 from gongkai.reports.core.model import AnnualReport
 from gongkai.reports.core.schema import structure_errors
 from gongkai.reports.core.validate import validate
+from gongkai.reports.readers.present import SEVERITY_LABEL
 
-HELP = "校验年度报告 JSON（report-ids.md 格式）"
-
-_MARK = {"error": "错误", "warning": "警告", "info": "提示"}
+HELP = gettext_lazy("校验年度报告 JSON（report-ids.md 格式）")
 
 
 def add_arguments(parser):
-    parser.add_argument("files", nargs="+", metavar="FILE.json", help="年度报告 JSON 文件")
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出结果（含 findings）")
-    parser.add_argument("--level", help="机构层级（township、county、county_department…），用于层级规则")
+    parser.add_argument("files", nargs="+", metavar="FILE.json", help=_("年度报告 JSON 文件"))
+    parser.add_argument("--json", action="store_true", help=_("以 JSON 输出结果（含 findings）"))
+    parser.add_argument("--level", help=_("机构层级（township、county、county_department…），用于层级规则"))
 
 
 def run(options, stdout, stderr) -> int:
@@ -28,12 +31,14 @@ def run(options, stdout, stderr) -> int:
         try:
             data = json.loads(Path(name).read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            stderr.write(f"{name}: 无法读取：{exc}")
+            stderr.write(_("%(file)s: 无法读取：%(reason)s") % {"file": name, "reason": exc})
             code = 2
             continue
         problems = structure_errors(data)
         if problems:
-            stderr.write(f"{name}: 不是年度报告 JSON：" + "；".join(problems[:5]))
+            stderr.write(
+                _("%(file)s: 不是年度报告 JSON：%(problems)s") % {"file": name, "problems": clauses_text(problems[:5])}
+            )
             code = 2
             continue
         report = AnnualReport.from_json(data)
@@ -43,10 +48,19 @@ def run(options, stdout, stderr) -> int:
         if options.get("json"):
             results.append({"file": name, **report.to_json()})
             continue
-        counts = {s: sum(1 for f in report.findings if f.severity == s) for s in _MARK}
-        stdout.write(f"{name}: {counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示")
+        counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITY_LABEL}
+        stdout.write(
+            _("%(file)s: %(errors)s 个错误，%(warnings)s 个警告，%(infos)s 个提示")
+            % {"file": name, "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"]}
+        )
         for f in report.findings:
-            stdout.write(f"  [{_MARK[f.severity]}] {f.rule} {f.location}：{f.message}")
+            line = _("[%(severity)s] %(rule)s %(location)s：%(message)s") % {
+                "severity": _(SEVERITY_LABEL[f.severity]),
+                "rule": f.rule,
+                "location": f.location,
+                "message": f.message,
+            }
+            stdout.write("  " + line)
     if options.get("json"):
         stdout.write(json.dumps(results if len(results) != 1 else results[0], ensure_ascii=False, indent=2))
     return code

@@ -9,6 +9,7 @@ import importlib
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 SUBCOMMANDS = ["export", "validate", "check"]
 
@@ -23,7 +24,9 @@ def _load(name):
 
 
 class Command(BaseCommand):
-    help = "年度报告：export 导出 / validate 校验 JSON / check 检查已发布的年报"
+    @property
+    def help(self):  # argparse needs a str for the description, not a lazy translation
+        return _("年度报告：export 导出 / validate 校验 JSON / check 检查已发布的年报")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="subcommand", required=True)

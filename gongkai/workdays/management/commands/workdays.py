@@ -14,11 +14,14 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.workdays.calc import OutOfRange, default_calendar, fmt
 from gongkai.workdays.clock import simple_deadline
 
-USAGE = "用法 usage: gongkai workdays add 日期 天数 | between 日期 日期 | explain 日期 天数 | next 日期 | is 日期"
+USAGE = gettext_lazy(
+    "用法 usage: gongkai workdays add 日期 天数 | between 日期 日期 | explain 日期 天数 | next 日期 | is 日期"
+)
 ARITY = {"add": 2, "between": 2, "explain": 2, "next": 1, "is": 1}
 
 
@@ -26,35 +29,41 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"“{text}”不是有效日期，格式应为 YYYY-MM-DD (not a date: {text!r})") from None
+        raise CommandError(
+            _("“%(text)s”不是有效日期，格式应为 YYYY-MM-DD (not a date: %(repr)s)") % {"text": text, "repr": repr(text)}
+        ) from None
 
 
 def parse_days(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise CommandError(f"“{text}”不是整数 (not an integer: {text!r})") from None
+        raise CommandError(
+            _("“%(text)s”不是整数 (not an integer: %(repr)s)") % {"text": text, "repr": repr(text)}
+        ) from None
     if n < 0:
-        raise CommandError(f"天数不能为负数 (negative number of days: {n})")
+        raise CommandError(_("天数不能为负数 (negative number of days: %(n)s)") % {"n": n})
     return n
 
 
 class Command(BaseCommand):
-    help = "工作日计算：add / between / explain / next / is"
+    @property
+    def help(self):  # argparse needs a str for the description, not a lazy translation
+        return _("工作日计算：add / between / explain / next / is")
 
     def add_arguments(self, parser):
         # Everything is validated by hand so that every mistake gives the same one-line error.
         parser.add_argument("action", nargs="?", default="")
         parser.add_argument("operands", nargs="*")
-        parser.add_argument("--what", help="explain: 起算事由，如“收到申请”“信息形成”（默认：收到申请）")
-        parser.add_argument("--label", help="explain: 期限名称（默认：答复期限）")
+        parser.add_argument("--what", help=_("explain: 起算事由，如“收到申请”“信息形成”（默认：收到申请）"))
+        parser.add_argument("--label", help=_("explain: 期限名称（默认：答复期限）"))
 
     def handle(self, *args, action="", **options):
         values = options["operands"]
         if action not in ARITY:
-            raise CommandError(USAGE)
+            raise CommandError(str(USAGE))
         if len(values) != ARITY[action]:
-            raise CommandError(USAGE)
+            raise CommandError(str(USAGE))
         calendar = self.calendar()
         try:
             self.run(calendar, action, values, options)
@@ -76,7 +85,7 @@ class Command(BaseCommand):
             due = calendar.add_working_days(start, n)
             self.stdout.write(due.isoformat())
             if calendar.any_provisional(start, due):
-                self.stderr.write("注意：所涉年度放假安排尚未录入，结果为暂定 (provisional)")
+                self.stderr.write(_("注意：所涉年度放假安排尚未录入，结果为暂定 (provisional)"))
         elif action == "between":
             a, b = parse_date(values[0]), parse_date(values[1])
             self.stdout.write(str(calendar.working_days_between(a, b)))
@@ -91,8 +100,9 @@ class Command(BaseCommand):
         elif action == "is":
             d = parse_date(values[0])
             if calendar.is_working_day(d):
-                extra = f"（{calendar.makeup_name(d)}）" if calendar.makeup_name(d) else ""
-                self.stdout.write(f"{fmt(d)}是工作日{extra}")
+                name = calendar.makeup_name(d)
+                line = _("%(day)s是工作日（%(name)s）") if name else _("%(day)s是工作日")
             else:
-                extra = f"（{calendar.holiday_name(d)}）" if calendar.holiday_name(d) else ""
-                self.stdout.write(f"{fmt(d)}不是工作日{extra}")
+                name = calendar.holiday_name(d)
+                line = _("%(day)s不是工作日（%(name)s）") if name else _("%(day)s不是工作日")
+            self.stdout.write(line % {"day": fmt(d), "name": name})
