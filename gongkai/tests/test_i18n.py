@@ -116,6 +116,9 @@ EN = {
     "错误": "error",
     "找不到机构“%(text)s”（可用名称、简称或编号）": "No organization “%(text)s” (give a name, a short name or an id)",
     "%(day)s不是工作日（%(name)s）": "%(day)s is not a working day (%(name)s)",
+    # The staff calendar's column headers.
+    ("short weekday", "一"): "Mon",
+    ("short weekday", "日"): "Sun",
 }
 
 
@@ -289,7 +292,7 @@ def test_a_request_in_english_gets_the_calculator_in_english(client_for, english
     assert "10月1日至7日国庆节放假不计" in html
 
 
-# ----- the commands ------------------------------------------------------------------------------------
+# ----- the commands and the calendar page --------------------------------------------------------------
 
 
 class Out:
@@ -356,6 +359,14 @@ def test_the_export_and_workdays_commands_follow_the_active_language(db, english
             run_command("report", "export", "不存在的镇", "2024")[1] == "找不到机构“不存在的镇”（可用名称、简称或编号）"
         )
         assert run_command("workdays", "is", "2024-10-01")[0] == "2024-10-01（星期二）不是工作日（国庆节）"
+
+
+def test_the_calendar_has_translatable_short_weekday_headers(client_for, english):
+    url = "/staff/workdays/?year=2024"
+    html = client_for("yd_reviewer").get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<th scope="col" abbr="Monday">Mon</th>' in html and '<th scope="col" abbr="Sunday">Sun</th>' in html
+    html = client_for("yd_reviewer").get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<th scope="col" abbr="星期一">一</th>' in html and '<th scope="col" abbr="星期日">日</th>' in html
 
 
 # ----- makemessages finds every marked string ---------------------------------------------------------

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.organizations import access
@@ -20,6 +21,16 @@ from .forms import ArrangementForm, CalculatorForm, ImportForm
 from .models import CalendarYear
 
 EDIT_ROLES = {Role.CLERK, Role.ADMIN}
+# Column headers of the month grids, Monday first (the full names, calc.WEEKDAYS, go in the headers' abbr).
+WEEKDAYS_SHORT = (
+    pgettext_lazy("short weekday", "一"),
+    pgettext_lazy("short weekday", "二"),
+    pgettext_lazy("short weekday", "三"),
+    pgettext_lazy("short weekday", "四"),
+    pgettext_lazy("short weekday", "五"),
+    pgettext_lazy("short weekday", "六"),
+    pgettext_lazy("short weekday", "日"),
+)
 
 
 def can_edit(user) -> bool:
@@ -91,7 +102,7 @@ def calendar_view(request):
         "can_edit": can_edit(request.user),
         "calculator": calculator,
         "result": result,
-        "weekday_names": calc.WEEKDAYS,
+        "weekday_names": [(_(full), short) for full, short in zip(calc.WEEKDAYS, WEEKDAYS_SHORT, strict=True)],
         # The notice for next year usually appears in Oct–Nov: remind staff to enter it.
         "next_year_missing": today.month >= 10 and cal.is_provisional(date(today.year + 1, 1, 1)),
         "today": today,
