@@ -1,9 +1,9 @@
 """Translation for the pure cores, without importing Django.
 
 The pure cores (``gongkai.workdays.calc``/``clock``, ``gongkai.reports.core``, ``gongkai.reports.readers``,
-``gongkai.cases.counting``) import nothing from Django, yet what they say to users (deadline explanations,
-validator findings, reader notes) must go through Django's translation machinery like every other text.
-They mark their messages with the functions of this module::
+``gongkai.cases.counting``, ``gongkai.applications.idcheck``/``fees``) import nothing from Django, yet what they say
+to users (deadline explanations, validator findings, reader notes, fee explanations) must go through Django's
+translation machinery like every other text. They mark their messages with the functions of this module::
 
     from gongkai.i18n import gettext as _
 

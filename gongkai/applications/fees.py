@@ -1,4 +1,4 @@
-"""信息处理费 under 国办函〔2020〕109号 (pure functions; tiers are data, see FeeSchedule).
+"""信息处理费 under 国办函〔2020〕109号 (pure functions; tiers are data, see FeeSchedule; text marked with gongkai.i18n).
 
 第三条: 按件计收 or 按量计收, both 超额累进, one standard per application, never both.
 Tiers (regulation.md §3):
@@ -9,6 +9,9 @@ Tiers (regulation.md §3):
 
 from dataclasses import dataclass
 from math import ceil
+
+from gongkai.i18n import gettext as _
+from gongkai.i18n import ngettext
 
 # Default tiers as data: (lower bound inclusive, upper bound inclusive or None, yuan per unit).
 DEFAULT_PER_PAGE_TIERS = [[1, 30, 0], [31, 100, 10], [101, 200, 20], [201, None, 40]]
@@ -63,10 +66,17 @@ def calculate(
         raise ValueError("quantity must be positive")
     if method == PER_ITEM:
         amount = per_item_fee(quantity, per_item_rule)
-        text = f"按件计收：该申请人本自然月内在本机关累计第{quantity}件申请，按超额累进标准应收{amount}元。"
+        text = _("按件计收：该申请人本自然月内在本机关累计第%(n)s件申请，按超额累进标准应收%(amount)s元。") % {
+            "n": quantity,
+            "amount": amount,
+        }
     elif method == PER_PAGE:
         amount = per_page_fee(quantity, per_page_tiers)
-        text = f"按量计收：提供信息共{quantity}页，按超额累进标准应收{amount}元。"
+        text = ngettext(
+            "按量计收：提供信息共%(n)s页，按超额累进标准应收%(amount)s元。",
+            "按量计收：提供信息共%(n)s页，按超额累进标准应收%(amount)s元。",
+            quantity,
+        ) % {"n": quantity, "amount": amount}
     else:
         raise ValueError(f"unknown method {method!r}")
     return FeeResult(method, quantity, amount, text)

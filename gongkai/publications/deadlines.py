@@ -1,6 +1,7 @@
 """Recompute the stored 第二十六条 publication due dates after the working-day calendar changed."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gongkai.workdays import services as workdays
 from gongkai.workdays.clock import simple_deadline
@@ -15,7 +16,7 @@ def recompute_all(*, calendar, today, by) -> list[Changed]:  # noqa: ARG001 (hoo
     days = workdays.period("publication")
     changed = []
     for pub in Publication.objects.open_work().exclude(formed_on__isnull=True).select_for_update():
-        new_due, _explanation = simple_deadline(pub.formed_on, days, calendar, what="主动公开")
+        new_due, _explanation = simple_deadline(pub.formed_on, days, calendar, what=_("主动公开"))
         if new_due != pub.publish_due:
             changed.append(Changed(pub, pub.publish_due, new_due))
             Publication.objects.filter(pk=pub.pk).update(publish_due=new_due)

@@ -124,7 +124,7 @@ def compute_publish_due(formed_on: date | None) -> date | None:
     if formed_on is None:
         return None
     due, _explanation = simple_deadline(
-        formed_on, workdays.period("publication"), workdays.get_calendar(), what="主动公开"
+        formed_on, workdays.period("publication"), workdays.get_calendar(), what=_("主动公开")
     )
     return due
 

@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from gongkai import i18n
+from gongkai.applications import fees, idcheck
 from gongkai.reports.core.model import AnnualReport
 from gongkai.reports.core.validate import validate
 from gongkai.reports.readers import read_path
@@ -48,8 +49,12 @@ PURE_MODULES = [
     "gongkai.reports.readers.pdf",
     "gongkai.reports.readers.present",
     "gongkai.cases.counting",
+    "gongkai.applications.idcheck",
+    "gongkai.applications.fees",
+    "gongkai.publications.catalogue",
 ]
-# Their files, whose user-visible text is marked with gongkai.i18n.
+# Their files, whose user-visible text is marked with gongkai.i18n (publications/catalogue.py is not here: its
+# headings are the 条例's words, stored as catalogue rows an administrator can edit, not messages).
 CORE_FILES = [
     "gongkai/i18n.py",
     "gongkai/workdays/calc.py",
@@ -57,6 +62,8 @@ CORE_FILES = [
     "gongkai/workdays/periods.py",
     "gongkai/workdays/receipt.py",
     "gongkai/cases/counting.py",
+    "gongkai/applications/idcheck.py",
+    "gongkai/applications/fees.py",
     *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gongkai/reports/core").rglob("*.py")),
     *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gongkai/reports/readers").glob("*.py")),
 ]
@@ -119,6 +126,13 @@ EN = {
     # The staff calendar's column headers.
     ("short weekday", "一"): "Mon",
     ("short weekday", "日"): "Sun",
+    # applications.idcheck and applications.fees (pure), publications (主动公开 deadlines).
+    "居民身份证号码校验位不正确，请核对。": "The check digit of the ID card number is wrong; please check the number.",
+    "按量计收：提供信息共%(n)s页，按超额累进标准应收%(amount)s元。": (
+        "Per page: %(n)s page provided, %(amount)s yuan under the progressive scale.",
+        "Per page: %(n)s pages provided, %(amount)s yuan under the progressive scale.",
+    ),
+    "主动公开": "published proactively",
 }
 
 
@@ -292,7 +306,7 @@ def test_a_request_in_english_gets_the_calculator_in_english(client_for, english
     assert "10月1日至7日国庆节放假不计" in html
 
 
-# ----- the commands and the calendar page --------------------------------------------------------------
+# ----- the commands, the calendar page and the other cores ------------------------------------------------
 
 
 class Out:
@@ -367,6 +381,40 @@ def test_the_calendar_has_translatable_short_weekday_headers(client_for, english
     assert '<th scope="col" abbr="Monday">Mon</th>' in html and '<th scope="col" abbr="Sunday">Sun</th>' in html
     html = client_for("yd_reviewer").get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert '<th scope="col" abbr="星期一">一</th>' in html and '<th scope="col" abbr="星期日">日</th>' in html
+
+
+def test_id_checks_and_fees_follow_the_active_language(english):
+    with translation.override("en"):
+        assert idcheck.resident_id_problem("110105194912310020") == (
+            "The check digit of the ID card number is wrong; please check the number."
+        )
+        assert fees.calculate(fees.PER_PAGE, 150).explanation == (
+            "Per page: 150 pages provided, 1700 yuan under the progressive scale."
+        )
+        assert fees.calculate(fees.PER_PAGE, 1).explanation == (
+            "Per page: 1 page provided, 0 yuan under the progressive scale."
+        )
+    with translation.override("zh-hans"):
+        assert idcheck.resident_id_problem("110105194912310020") == "居民身份证号码校验位不正确，请核对。"
+        assert fees.calculate(fees.PER_PAGE, 150).explanation == "按量计收：提供信息共150页，按超额累进标准应收1700元。"
+
+
+def test_the_publication_deadline_names_its_start_in_the_active_language(db, english, monkeypatch):
+    from gongkai.publications import deadlines, services
+
+    said = []
+
+    def simple_deadline(start, days, calendar, *, what, **kwargs):
+        said.append(what)
+        return start, []
+
+    monkeypatch.setattr(services, "simple_deadline", simple_deadline)
+    monkeypatch.setattr(deadlines, "simple_deadline", simple_deadline)
+    with translation.override("en"):
+        services.compute_publish_due(D("2024-09-27"))
+    with translation.override("zh-hans"):
+        services.compute_publish_due(D("2024-09-27"))
+    assert said == ["published proactively", "主动公开"]
 
 
 # ----- makemessages finds every marked string ---------------------------------------------------------
