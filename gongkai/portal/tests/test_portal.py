@@ -1,3 +1,4 @@
+import uuid
 from xml.etree import ElementTree
 
 import pytest
@@ -203,3 +204,28 @@ def test_a_cached_page_still_gets_the_https_redirect(client, orgs, settings):
     settings.SECURE_SSL_REDIRECT = True
     r = Client().get(url)  # a new handler: SecurityMiddleware reads the setting when it is built
     assert r.status_code == 301 and r["Location"].startswith("https://")
+
+
+def test_pages_are_shared_through_redis_when_redis_url_is_set(client, orgs, monkeypatch):
+    """REDIS_URL switches the cache to django's RedisCache: the client library must be installed and work."""
+    import redis
+    from django.core.cache.backends.redis import RedisCache
+
+    from gongkai.portal import cache as portal_cache
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    shared = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"})
+    monkeypatch.setattr(portal_cache, "cache", shared)
+    url = f"/org/{orgs['yuandian'].pk}/"
+    first = client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(url)  # another client: the page comes from Redis
+    assert again.content == first.content
+    assert len(queries.captured_queries) == 1  # the token only
+    shared.clear()
