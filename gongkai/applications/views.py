@@ -359,16 +359,21 @@ def action(request, application_id, action_name):
     return redirect("applications:detail", application_id=app.pk)
 
 
-@require_POST
-@staff_required
-def consult_answer(request, consultation_id):
-    c = access.get_for_user(
+def _consultation_to_act_on(request, consultation_id):
+    """A consultation of an application the user may act on (404 otherwise, as for other organizations' cases)."""
+    return access.get_for_user(
         request.user,
         Consultation.objects.select_related("application__organization"),
         org_field="application__organization",
         write=True,
         pk=consultation_id,
     )
+
+
+@require_POST
+@staff_required
+def consult_answer(request, consultation_id):
+    c = _consultation_to_act_on(request, consultation_id)
     app = c.application
     form = forms.ConsultAnswerForm(request.POST)
     if form.is_valid():
@@ -398,13 +403,7 @@ def consult_answer(request, consultation_id):
 @staff_required
 def consult_disclose(request, consultation_id):
     """第三十二条: issue the 决定公开告知书 to a third party that objected."""
-    c = access.get_for_user(
-        request.user,
-        Consultation.objects.select_related("application__organization"),
-        org_field="application__organization",
-        write=True,
-        pk=consultation_id,
-    )
+    c = _consultation_to_act_on(request, consultation_id)
     form = forms.DisclosureNoticeForm(request.POST, auto_id=f"id_disclose{c.pk}_%s")  # unique ids on the page
     http_status = 400
     if form.is_valid():
