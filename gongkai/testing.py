@@ -10,21 +10,11 @@ A staff URL whose keyword no app knows makes the isolation test fail, so new vie
 skip the check.
 """
 
-import importlib
-
-from django.apps import apps
+from gongkai.hooks import app_modules
 
 
 def url_kwarg_factories() -> dict:
     factories = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.testing")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.testing":
-                raise
-            continue
+    for module in app_modules("testing"):
         factories.update(getattr(module, "URL_KWARGS", {}))
     return factories

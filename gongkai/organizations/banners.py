@@ -5,24 +5,14 @@ with the ``template`` to include (it sees the dict as ``banner``); ``[]`` when t
 A hook reads only what the user may see, through :mod:`gongkai.organizations.access`.
 """
 
-import importlib
 from functools import cache
 
-from django.apps import apps
+from gongkai.hooks import app_modules
 
 
 @cache
 def _home_modules() -> list:
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        try:
-            modules.append(importlib.import_module(f"{config.name}.home"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.home":
-                raise
-    return modules
+    return app_modules("home")
 
 
 def staff_home_banners(user, *, today) -> list[dict]:

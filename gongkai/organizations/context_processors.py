@@ -1,8 +1,8 @@
-import importlib
 from functools import cache
 
-from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+
+from gongkai.hooks import app_modules
 
 from .access import default_organization, is_staff_user, supervised_organizations
 
@@ -13,18 +13,7 @@ def _menu_entries():
 
     Each entry: ``{"label": ..., "url": "app:name", "description": ..., "supervisor_only": bool}``.
     """
-    entries = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.menu")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.menu":
-                raise
-            continue
-        entries.extend(getattr(module, "STAFF_MENU", []))
-    return entries
+    return [entry for module in app_modules("menu") for entry in getattr(module, "STAFF_MENU", [])]
 
 
 def staff(request):

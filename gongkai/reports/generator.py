@@ -9,10 +9,10 @@ Sections 一、五、六 are pre-filled with the facts the system knows; staff r
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from gongkai.hooks import optional_module
 from gongkai.organizations.models import Organization
 
 from .core.formats import get_format
@@ -26,13 +26,7 @@ TABLE_SOURCES = {
 
 
 def _reporting(app: str):
-    name = f"gongkai.{app}.reporting"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
+    return optional_module(f"gongkai.{app}.reporting")
 
 
 def selector(table: str, *, records: bool = False):

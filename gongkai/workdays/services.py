@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
@@ -17,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.audit.services import record, snapshot
+from gongkai.hooks import app_modules
 
 from . import calc
 from .clock import ClockRule
@@ -347,14 +346,7 @@ def _after_calendar_change(*, by, today: date | None) -> list[Changed]:
 
 def deadline_hooks() -> list:
     """Every installed app's ``deadlines`` module (apps without one are skipped)."""
-    modules = []
-    for config in apps.get_app_configs():
-        try:
-            modules.append(importlib.import_module(f"{config.name}.deadlines"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.deadlines":
-                raise
-    return [m for m in modules if hasattr(m, "recompute_all")]
+    return [m for m in app_modules("deadlines") if hasattr(m, "recompute_all")]
 
 
 @transaction.atomic

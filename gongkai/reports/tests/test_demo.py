@@ -13,19 +13,11 @@ SEED = "/work/shared/seed/000_4cafe9524c14d923.txt"
 
 def load_all(ctx):
     """Every app's demo in INSTALLED_APPS order, as ``manage.py load_demo`` does."""
-    import importlib
+    from gongkai.hooks import app_modules
 
-    from django.apps import apps
-
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai.") or config.name == "gongkai.organizations":
+    for module in app_modules("demo"):
+        if module.__name__ == "gongkai.organizations.demo":
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.demo":
-                continue
-            raise
         module.load(ctx)
 
 

@@ -5,11 +5,10 @@ INSTALLED_APPS order, after the organizations and users of :mod:`gongkai.organiz
 ``ctx`` is a dict shared between them (organizations and users by key).
 """
 
-import importlib
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from gongkai.hooks import app_modules
 
 
 class Command(BaseCommand):
@@ -17,18 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ctx: dict = {"stdout": self.stdout}
-        for config in apps.get_app_configs():
-            if not config.name.startswith("gongkai."):
-                continue
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name == f"{config.name}.demo":
-                    continue
-                raise
+        for module in app_modules("demo"):
             with transaction.atomic():
                 module.load(ctx)
-            self.stdout.write(f"demo: {config.label} loaded")
+            self.stdout.write(f"demo: {module.__name__.split('.')[1]} loaded")
         from gongkai.organizations.demo import print_logins
 
         print_logins(self.stdout)

@@ -6,28 +6,21 @@ updates so a restart never sends twice, then (2) drains the django.tasks databas
 ``--once`` runs one loop and exits (tests, cron).
 """
 
-import importlib
 import logging
 import signal
 import time
 
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+
+from gongkai.hooks import app_modules
 
 log = logging.getLogger("gongkai.worker")
 
 
 def periodic_modules():
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        try:
-            yield importlib.import_module(f"{config.name}.periodic")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.periodic":
-                raise
+    return app_modules("periodic")
 
 
 def run_once() -> int:

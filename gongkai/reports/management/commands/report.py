@@ -5,22 +5,18 @@ Each subcommand lives in ``gongkai/reports/cli/<name>.py`` and provides ``HELP``
 Errors are one line on stderr and a non-zero exit, never a traceback.
 """
 
-import importlib
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from gongkai.hooks import optional_module
+
 SUBCOMMANDS = ["export", "validate", "check"]
 
 
 def _load(name):
-    try:
-        return importlib.import_module(f"gongkai.reports.cli.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"gongkai.reports.cli.{name}":
-            return None
-        raise
+    return optional_module(f"gongkai.reports.cli.{name}")
 
 
 class Command(BaseCommand):
