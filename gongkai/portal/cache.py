@@ -45,21 +45,18 @@ _memo: tuple[str, float] = ("", 0.0)
 
 
 def current_token() -> str:
-    global _memo
     token, fresh_until = _memo
-    now = monotonic()
-    if now < fresh_until:
+    if monotonic() < fresh_until:
         return token
-    # Raw SQL: the ORM's query compilation would cost more than the read (a DB round trip is ~0.1 ms, about a
-    # fifth of a whole cached page, hence the memo).
+    # Raw SQL: the ORM's query compilation would cost more than the read (a DB round trip of ~0.1 ms is more
+    # than the rest of a cached page, hence the memo).
     with connection.cursor() as cursor:
         cursor.execute("SELECT token FROM publications_portalstate WHERE id = 1")
         row = cursor.fetchone()
     if row is None:
         return bump()
-    ttl = settings.PORTAL_TOKEN_TTL
-    if ttl > 0 and not connection.in_atomic_block:  # inside a transaction the token may be uncommitted
-        _memo = (row[0], now + ttl)
+    if not connection.in_atomic_block:  # inside a transaction the token may be uncommitted
+        _remember(row[0])
     return row[0]
 
 
