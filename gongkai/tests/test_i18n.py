@@ -241,6 +241,15 @@ def test_a_clock_explanation_follows_the_active_language(english):
         ]
 
 
+def test_source_text_skips_the_catalogue_for_discarded_explanations_only_inside_the_block(english):
+    with translation.override("en"):
+        with i18n.source_text():
+            assert explanation()[0] == RECEIVED_ZH
+            assert i18n.ngettext("%(n)s个工作日", "%(n)s个工作日", 2) == "%(n)s个工作日"
+            assert i18n.pgettext("list separator", "、") == "、"
+        assert explanation()[0] == RECEIVED_EN
+
+
 def test_one_working_day_takes_the_singular(english):
     with translation.override("en"):
         _due, lines = simple_deadline(D("2024-09-23"), 1, default_calendar(), what="X")
