@@ -1,6 +1,9 @@
 """Glue between stored ClockEntry rows and the pure clock of gongkai.workdays."""
 
+from collections import defaultdict
 from datetime import date
+
+from django.db.models import QuerySet
 
 from gongkai.workdays import clock
 from gongkai.workdays import services as workdays
@@ -15,9 +18,27 @@ def events_for(app: Application) -> list[clock.ClockEvent]:
     ]
 
 
-def state_of(app: Application, *, today: date, calendar=None) -> clock.ClockState:
+def events_by_application(applications: QuerySet[Application]) -> dict[int, list[clock.ClockEvent]]:
+    """The clock events of every application in ``applications``, in one query and without model instances.
+
+    For passes over thousands of applications (recalculation), where ``prefetch_related`` costs more than the
+    replays themselves. Same order as ``events_for``.
+    """
+    events: dict[int, list[clock.ClockEvent]] = defaultdict(list)
+    rows = ClockEntry.objects.filter(application__in=applications.values("pk")).order_by("application_id", "on", "id")
+    for app_id, kind, on, days, until, note in rows.values_list(
+        "application_id", "kind", "on", "days", "until", "note"
+    ):
+        events[app_id].append(clock.ClockEvent(kind=clock.Kind(kind), on=on, days=days, until=until, note=note))
+    return events
+
+
+def state_of(app: Application, *, today: date, calendar=None, events=None) -> clock.ClockState:
+    """The replayed clock of ``app`` (its stored entries, or ``events`` when the caller read them already)."""
     calendar = calendar or workdays.get_calendar()
-    return clock.replay(events_for(app), calendar, today=today, rule=workdays.clock_rule(app.received_on))
+    if events is None:
+        events = events_for(app)
+    return clock.replay(events, calendar, today=today, rule=workdays.clock_rule(app.received_on))
 
 
 def apply_state(app: Application, st: clock.ClockState) -> list[str]:

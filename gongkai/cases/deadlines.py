@@ -48,7 +48,7 @@ def reply_due(case: Case, calendar=None) -> tuple[date | None, list[str]]:
 @transaction.atomic
 def recompute_all(*, calendar, today, by) -> list:  # noqa: ARG001 (hook signature)
     """Recompute the stored due dates of cases still waiting for the agency's 答复/答辩."""
-    from gongkai.workdays.services import Changed
+    from gongkai.workdays.services import Changed, save_changed
 
     changed = []
     open_cases = Case.objects.select_for_update().filter(copy_received_on__isnull=False, replied_on__isnull=True)
@@ -56,5 +56,7 @@ def recompute_all(*, calendar, today, by) -> list:  # noqa: ARG001 (hook signatu
         new, _lines = reply_due(case, calendar)
         if new != case.reply_due:
             changed.append(Changed(case, case.reply_due, new))
-            Case.objects.filter(pk=case.pk).update(reply_due=new)  # audited by recompute_open_deadlines
+            case.reply_due = new
+    # audited by recompute_open_deadlines
+    save_changed(Case, [item.obj for item in changed], ["reply_due"])
     return changed

@@ -73,6 +73,33 @@ def test_a_period_change_applies_from_its_effective_date():
     assert services.clock_rule(D("2030-06-01")).reply_days == 15
 
 
+def test_a_rules_snapshot_answers_without_queries_and_by_effective_date(django_assert_num_queries):
+    DeadlineRule.objects.create(kind="reply", days=15, effective_from=D("2030-01-01"), legal_basis="假设的修订")
+    with services.rules_snapshot():
+        with django_assert_num_queries(0):
+            assert services.period("reply", D("2029-12-31")) == 20
+            assert services.period("reply", D("2030-01-01")) == 15
+            assert services.clock_rule(D("2030-06-01")).reply_days == 15
+            assert services.deadline_rule("reply", D("2001-01-01")) is None  # before any rule: the statute's default
+    with django_assert_num_queries(1):  # outside the block, each call reads the table again
+        assert services.period("reply", D("2030-01-01")) == 15
+
+
+def test_save_changed_writes_one_update_per_distinct_value(world, django_assert_num_queries):
+    from gongkai.publications.models import Publication
+    from gongkai.publications.test_support import make_publication
+
+    yd, clerk = world["orgs"]["yuandian"], world["users"]["yd_clerk"]
+    pubs = [make_publication(yd, by=clerk, title=f"关于第{i}批低保资格认定的通知") for i in range(5)]
+    for i, pub in enumerate(pubs):
+        pub.publish_due = D("2026-03-31") if i % 2 else D("2026-04-01")
+    with django_assert_num_queries(2):
+        services.save_changed(Publication, pubs[:4], ["publish_due"])
+    stored = dict(Publication.objects.filter(pk__in=[p.pk for p in pubs]).values_list("pk", "publish_due"))
+    assert [stored[p.pk] for p in pubs[:4]] == [D("2026-04-01"), D("2026-03-31"), D("2026-04-01"), D("2026-03-31")]
+    assert stored[pubs[4].pk] != D("2026-04-01")  # not passed: not written
+
+
 def test_a_missing_rule_falls_back_to_the_statute_and_unknown_kinds_fail():
     DeadlineRule.objects.filter(kind="consultation").delete()
     assert services.period("consultation") == 15
