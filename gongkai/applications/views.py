@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from gongkai.audit.models import AuditEntry
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import WORK_ROLES, Role
+from gongkai.pagination import paginate
 
 from . import clockwork, forms, insights, letters, services
 from .models import AgencySettings, Application, Attachment, ClockState, Consultation, Letter, LetterKind, RequestKind
@@ -58,7 +58,7 @@ def queue(request):
         if bucket != "closed"
         else qs.order_by("-concluded_on", "-id")
     )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = paginate(request, qs)
     counts = {
         k: _apps(request.user).filter(v).count()
         for k, v in buckets.items()

@@ -325,3 +325,19 @@ def test_only_the_head_changes_the_agency_settings(orgs, client_for):
     assert client_for("yd_head").post(url, data).status_code == 302
     s = AgencySettings.for_org(orgs["yuandian"])
     assert s.head_review_required and s.payment_days == 15
+
+
+def test_the_queue_pages_through_every_application_keeping_the_filters(orgs, client_for, monkeypatch):
+    from gongkai import pagination
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    apps = [make_application(orgs["yuandian"])[0] for _ in range(5)]
+    c = client_for("yd_clerk")
+    seen = []
+    for n in (1, 2, 3):
+        page = c.get(reverse("applications:queue"), {"bucket": "all", "q": "HA", "page": n}).content.decode()
+        seen += [a.number for a in apps if a.number in page]
+        assert f"第 {n} / 3 页，共 5 条" in page
+    assert sorted(seen) == sorted(a.number for a in apps)  # each once: no row repeated or skipped
+    second = c.get(reverse("applications:queue"), {"bucket": "all", "q": "HA", "page": 2}).content.decode()
+    assert "?bucket=all&amp;q=HA&amp;page=3" in second and "?bucket=all&amp;q=HA&amp;page=1" in second
