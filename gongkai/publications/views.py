@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Role
+from gongkai.pagination import paginate
 
 from . import figures_io, forms, services, workflow
 from .models import Attachment, Publication, Status, YearlyFigures
@@ -63,7 +64,8 @@ def queue(request):
         qs = qs.overdue(today)
     elif tab in Status.values:
         qs = qs.filter(status=tab)
-    qs = qs.order_by("publish_due", "-updated_at") if tab in ("open", "overdue") else qs.order_by("-updated_at")
+    order = ("publish_due", "-updated_at", "-id") if tab in ("open", "overdue") else ("-updated_at", "-id")
+    qs = qs.order_by(*order)
     counts = {"overdue": Publication.objects.filter(organization=org).overdue(today).count()}
     return render(
         request,
@@ -73,7 +75,7 @@ def queue(request):
             "orgs": access.work_organizations(request.user),
             "tab": tab,
             "tabs": QUEUE_TABS,
-            "publications": qs[:200],
+            "page": paginate(request, qs),
             "today": today,
             "counts": counts,
             "can_draft": bool(access.roles_in(request.user, org) & workflow.DRAFTER_ROLES),

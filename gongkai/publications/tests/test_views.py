@@ -3,6 +3,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.audit.models import AuditEntry
 from gongkai.publications import figures_io, services
@@ -168,3 +169,61 @@ def test_an_impossible_formation_date_is_refused_not_a_500(client_for, orgs):
         reverse("publications:create") + f"?org={orgs['yuandian'].pk}", _form(formed_on="1900-01-01", written_on="")
     )
     assert r.status_code == 400 and "日期不合理" in r.content.decode()
+
+
+def _queue_page(c, n, **params):
+    return c.get(reverse("publications:queue"), {**params, "page": n}).content.decode()
+
+
+def test_the_queue_pages_through_every_publication_keeping_the_filters(client_for, orgs, users, monkeypatch):
+    from gongkai import pagination
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    yd = orgs["yuandian"]
+    titles = [make_publication(yd, by=users["yd_clerk"], title=f"分页测试第{i}号通知").title for i in range(5)]
+    submitted = make_publication(yd, by=users["yd_clerk"], title="分页测试已提交的通知")
+    services.submit(publication=submitted, by=users["yd_clerk"])
+    Publication.objects.update(updated_at=timezone.now())  # all tied: only the id keeps the pages apart
+    c = client_for("yd_clerk")
+    filters = {"org": yd.pk, "status": Status.DRAFT}
+    seen = []
+    for n in (1, 2, 3):
+        page = _queue_page(c, n, **filters)
+        assert f"第 {n} / 3 页，共 5 条" in page
+        assert "分页测试已提交的通知" not in page  # the status filter holds on every page
+        seen += sorted((t for t in titles if t in page), key=page.index)
+    assert seen == titles[::-1]  # each once, newest first: the id breaks the tie, no row repeated or skipped
+    second = _queue_page(c, 2, **filters)
+    assert f"?org={yd.pk}&amp;status=draft&amp;page=1" in second
+    assert f"?org={yd.pk}&amp;status=draft&amp;page=3" in second
+
+
+def test_the_open_queue_pages_through_every_item_in_deadline_order(client_for, orgs, users, monkeypatch):
+    from gongkai import pagination
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    yd = orgs["yuandian"]
+    titles = [
+        make_publication(yd, by=users["yd_clerk"], title=f"待办分页第{i}号通知", formed_on=date(2025, 3, 3)).title
+        for i in range(5)
+    ]
+    Publication.objects.update(updated_at=timezone.now())  # same deadline, same time: only the id separates them
+    c = client_for("yd_clerk")
+    seen = []
+    for n in (1, 2, 3):
+        page = _queue_page(c, n, org=yd.pk)
+        seen += sorted((t for t in titles if t in page), key=page.index)
+    assert seen == titles[::-1]
+
+
+def test_a_bad_or_too_large_queue_page_gives_the_nearest_page(client_for, orgs, users, monkeypatch):
+    from gongkai import pagination
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    for i in range(3):
+        make_publication(orgs["yuandian"], by=users["yd_clerk"], title=f"页码测试第{i}号通知")
+    c = client_for("yd_clerk")
+    bad = c.get(reverse("publications:queue"), {"status": "draft", "page": "abc"})
+    assert bad.status_code == 200 and "第 1 / 2 页，共 3 条" in bad.content.decode()
+    far = c.get(reverse("publications:queue"), {"status": "draft", "page": "99"})
+    assert far.status_code == 200 and "第 2 / 2 页，共 3 条" in far.content.decode()
