@@ -232,6 +232,14 @@ class Application(models.Model):
             models.Index(fields=["organization", "received_on"], name="app_org_received"),
             models.Index(fields=["organization", "concluded_on"], name="app_org_concluded"),
             models.Index(fields=["organization", "applicant_key", "received_on"], name="app_org_applicant"),
+            # The staff queue's order (views.queue): a supervisor over a province pages through every agency's
+            # applications without sorting them all; the partial one serves the default 在办 list and its counts.
+            models.Index(fields=["due_on", "received_on", "id"], name="app_queue_order"),
+            models.Index(
+                fields=["due_on", "received_on", "id"],
+                condition=models.Q(concluded_on__isnull=True),
+                name="app_open_queue",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=[s.value for s in Status]), name="app_status_valid"),

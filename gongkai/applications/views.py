@@ -38,7 +38,7 @@ def queue(request):
         "soon": Q(due_on__gte=today, due_on__lte=soon),
         "overdue": Q(due_on__lt=today, concluded_on__isnull=True),
         "paused": Q(clock_state=ClockState.PAUSED, concluded_on__isnull=True),
-        "review": Q(status=Status.REVIEW),
+        "review": Q(status=Status.REVIEW, concluded_on__isnull=True),  # always open; lets app_open_queue serve it
         "open": Q(concluded_on__isnull=True),
         "closed": Q(concluded_on__isnull=False),
         "all": Q(),
