@@ -240,6 +240,9 @@ class Application(models.Model):
                 condition=models.Q(concluded_on__isnull=True),
                 name="app_open_queue",
             ),
+            # The queue's 暂停计时 and 待审核 counts, without reading every open row.
+            models.Index(fields=["clock_state"], condition=models.Q(concluded_on__isnull=True), name="app_open_clock"),
+            models.Index(fields=["status"], condition=models.Q(concluded_on__isnull=True), name="app_open_status"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=[s.value for s in Status]), name="app_status_valid"),
