@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Organization, Role
+from gongkai.pagination import paginate
 
 from . import generator, queries, schedule, services
 from . import render as rendering
@@ -303,11 +304,12 @@ def records(request, report_id):
         context = {"report": report, "version": version, "cell": cell, "invalid": True}
         return render(request, "reports/records.html", context, status=400)
     value = services.to_value(version).value((table, row, col))
-    rows = list(qs[:500])
+    # The selectors order by date; the primary key last keeps pages from repeating or skipping a record.
+    page = paginate(request, qs.order_by(*(qs.query.order_by or qs.model._meta.ordering), "pk"))
     return render(
         request,
         "reports/records.html",
-        {"report": report, "version": version, "cell": cell, "value": value, "rows": rows, "count": qs.count()},
+        {"report": report, "version": version, "cell": cell, "value": value, "page": page},
     )
 
 
@@ -376,7 +378,7 @@ def supervision(request, org_id=None):
             "root": root,
             "supervises": supervises,
             "year": year,
-            "rows": rows,
+            "page": paginate(request, rows),  # every agency of the subtree, by path; the summary counts them all
             "summary": queries.summary(rows),
             "own": own,
             "can_compile": access.has_role(request.user, root, *services.EDIT_ROLES),

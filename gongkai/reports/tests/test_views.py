@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -210,3 +211,74 @@ def test_personas_can_only_do_what_their_role_allows(report, orgs, client_for):
         assert client_for("zw_clerk").get(url).status_code == 404
     # The 市 supervisor reads the whole 陕州区 subtree too.
     assert client_for("smx_supervisor").get(reverse("reports:detail", args=[report.pk])).status_code == 200
+
+
+def _walk(c, url, params, pages):
+    """The HTML of pages 1…pages of a paged list, each checked for the pager's count line."""
+    out = []
+    for n in range(1, pages + 1):
+        html = c.get(url, {**params, "page": n}).content.decode()
+        assert f"第 {n} / {pages} 页" in html
+        out.append(html)
+    return out
+
+
+def test_the_drilldown_pages_through_every_record_keeping_the_cell(report, orgs, client_for, monkeypatch):
+    from gongkai import pagination
+    from gongkai.applications.models import Application
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    for _ in range(4):  # the same day as the fixture's: only the id orders them
+        add_application(orgs["yuandian"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="granted")
+    add_application(orgs["yuandian"], date(2024, 3, 1), concluded=date(2024, 3, 9), category="other.other")
+    numbers = list(
+        Application.objects.filter(decision_category="granted").order_by("id").values_list("number", flat=True)
+    )
+    assert len(numbers) == 5
+    c = client_for("yd_clerk")
+    url = reverse("reports:records", args=[report.pk])
+    params = {"cell": "section3:granted:6", "version": 1}
+    seen = []
+    for html in _walk(c, url, params, 3):
+        assert "当前数据中对应 5 条记录" in html and "共 5 条" in html
+        seen += sorted((n for n in numbers if n in html), key=html.index)
+    assert seen == numbers  # each once, in order: none repeated or skipped
+    second = c.get(url, {**params, "page": 2}).content.decode()
+    assert "?cell=section3%3Agranted%3A6&amp;version=1&amp;page=3" in second
+    assert "?cell=section3%3Agranted%3A6&amp;version=1&amp;page=1" in second
+    for bad, shown in (("abc", 1), ("99", 3)):
+        got = c.get(url, {**params, "page": bad})
+        assert got.status_code == 200 and f"第 {shown} / 3 页，共 5 条" in got.content.decode()
+
+
+def test_the_supervision_desk_pages_through_every_agency_keeping_the_year(orgs, users, client_for, monkeypatch):
+    from gongkai import pagination
+    from gongkai.organizations.models import Level, Organization
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    for i in range(3):
+        Organization.objects.create(name=f"测试乡{i}", code=f"TEST-{i}", level=Level.TOWNSHIP, parent=orgs["shanzhou"])
+    Organization.objects.create(
+        name="已撤并乡", code="TEST-OFF", level=Level.TOWNSHIP, parent=orgs["shanzhou"], is_active=False
+    )
+    services.create_report(organization=orgs["zhangwan"], year=2025, by=users["zw_clerk"])
+    expected = list(
+        Organization.objects.subtree(orgs["shanzhou"])
+        .filter(is_active=True)
+        .order_by("path")
+        .values_list("pk", flat=True)
+    )
+    pages = (len(expected) + 1) // 2
+    assert pages >= 3
+    c = client_for("sz_supervisor")
+    url = reverse("reports:supervision")
+    seen = []
+    for html in _walk(c, url, {"year": 2025}, pages):
+        assert f"共 {len(expected)} 个机构：已发布 0，未发布 {len(expected)}" in html  # the summary counts every page
+        seen += [int(pk) for pk in re.findall(r'data-org="(\d+)"', html)]
+    assert seen == expected  # each once, in the tree's order
+    second = c.get(url, {"year": 2025, "page": 2}).content.decode()
+    assert "?year=2025&amp;page=3" in second and "?year=2025&amp;page=1" in second
+    for bad, shown in (("abc", 1), ("99", pages)):
+        got = c.get(url, {"year": 2025, "page": bad})
+        assert got.status_code == 200 and f"第 {shown} / {pages} 页，共 {len(expected)} 条" in got.content.decode()
