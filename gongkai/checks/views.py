@@ -3,6 +3,7 @@ agency and year. Reading and validation are the pure readers of ``gongkai.report
 ``gongkai report check``."""
 
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
+from gongkai.pagination import paginate
 from gongkai.reports.core.labels import compact
 from gongkai.reports.readers import Unreadable, read_bytes
 
@@ -24,14 +26,11 @@ SEVERITY = {"error": _("错误"), "warning": _("警告"), "info": _("提示")}
 @staff_required
 def home(request):
     checks = access.visible(CheckedReport.objects.select_related("organization", "checked_by"), request.user)
-    latest, seen = [], set()
-    for c in checks.order_by("organization__path", "-year", "-checked_at")[:2000]:
-        key = (c.organization_id, c.year)
-        if key not in seen:
-            seen.add(key)
-            latest.append(c)
+    newest = CheckedReport.objects.filter(organization=OuterRef("organization"), year=OuterRef("year"))
+    latest = checks.filter(pk=Subquery(newest.order_by("-checked_at", "-id").values("pk")[:1]))
+    page = paginate(request, latest.order_by("organization__path", "-year", "-id"))  # one row per agency and year
     can_upload = access.supervised_organizations(request.user).exists()
-    return render(request, "checks/home.html", {"latest": latest, "can_upload": can_upload})
+    return render(request, "checks/home.html", {"page": page, "can_upload": can_upload})
 
 
 def match_organization(stated: str, candidates):

@@ -1,5 +1,7 @@
 """Supervisors upload subordinate agencies' reports and see the checker's results (no browser)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -140,3 +142,41 @@ def test_an_implausible_year_in_the_title_asks_for_the_year(client_for):
     got = client_for("sz_supervisor").post(reverse("checks:upload"), {"files": [SimpleUploadedFile("a.txt", data)]})
     assert got.status_code == 400 and "请填写报告年度" in got.content.decode()
     assert not CheckedReport.objects.exists()
+
+
+def _check(org, year, name):
+    return CheckedReport.objects.create(
+        organization=org,
+        year=year,
+        source_name=name,
+        source_kind=CheckedReport.Kind.TEXT,
+        source_file=f"checks/{name}",
+        template="2021",
+        result={"findings": []},
+    )
+
+
+def test_the_home_pages_through_the_latest_check_of_every_agency_and_year(client_for, orgs, monkeypatch):
+    from gongkai import pagination
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    keys = [(orgs["yuandian"], y) for y in (2022, 2024, 2021, 2023)] + [(orgs["zhangwan"], 2024)]
+    for org, year in keys:
+        _check(org, year, f"最新{org.pk}-{year}.txt")
+        old = _check(org, year, f"较早{org.pk}-{year}.txt")  # saved later, but checked earlier
+        CheckedReport.objects.filter(pk=old.pk).update(checked_at=datetime(2020, 1, 1, tzinfo=UTC))
+    latest = [f"最新{org.pk}-{year}.txt" for org, year in sorted(keys, key=lambda k: (k[0].path, -k[1]))]
+    c = client_for("sz_supervisor")
+    seen = []
+    for n in (1, 2, 3):
+        html = c.get(reverse("checks:home"), {"page": n}).content.decode()
+        assert f"第 {n} / 3 页，共 5 条" in html and "较早" not in html
+        seen += sorted((name for name in latest if name in html), key=html.index)
+    assert seen == latest  # one row per agency and year, each once, by agency and newest year first
+    second = c.get(reverse("checks:home"), {"page": 2}).content.decode()
+    assert 'href="?page=1"' in second and 'href="?page=3"' in second
+    for bad, shown in (("abc", 1), ("99", 3)):
+        got = c.get(reverse("checks:home"), {"page": bad})
+        assert got.status_code == 200 and f"第 {shown} / 3 页，共 5 条" in got.content.decode()
+    own = client_for("zw_clerk").get(reverse("checks:home")).content.decode()  # access unchanged: its own only
+    assert f"最新{orgs['zhangwan'].pk}-2024.txt" in own and "原店镇" not in own
