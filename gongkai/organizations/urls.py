@@ -11,4 +11,5 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organizations/<int:org_id>/", views.organization_detail, name="detail"),
     path("organizations/<int:org_id>/edit/", views.organization_edit, name="edit"),
+    path("organizations/<int:org_id>/audit/", views.organization_audit, name="audit"),
 ]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.audit.models import AuditEntry
+from gongkai.pagination import paginate
 
 from . import access, services
 from .banners import staff_home_banners
@@ -41,7 +42,7 @@ def staff_home(request):
 def organization_detail(request, org_id):
     org = access.get_organization_for_user(request.user, org_id)
     members = org.memberships.select_related("user").order_by("role", "user__username")
-    audit = AuditEntry.objects.filter(organization=org).select_related("actor")[:20]
+    audit = AuditEntry.objects.filter(organization=org).select_related("actor").order_by("-at", "-id")[:20]
     return render(
         request,
         "organizations/organization_detail.html",
@@ -53,6 +54,14 @@ def organization_detail(request, org_id):
             "can_edit": access.has_role(request.user, org, Role.CLERK, Role.HEAD, Role.ADMIN),
         },
     )
+
+
+@staff_required
+def organization_audit(request, org_id):
+    """The organization's whole audit trail, a page at a time (its page shows only the latest entries)."""
+    org = access.get_organization_for_user(request.user, org_id)
+    entries = AuditEntry.objects.filter(organization=org).select_related("actor").order_by("-at", "-id")
+    return render(request, "organizations/organization_audit.html", {"org": org, "page": paginate(request, entries)})
 
 
 @staff_required
