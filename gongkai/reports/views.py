@@ -59,8 +59,9 @@ def _org_rows(user, org: Organization):
 
 @staff_required
 def index(request):
-    orgs = access.work_organizations(request.user).order_by("path")
-    return render(request, "reports/index.html", {"blocks": [_org_rows(request.user, o) for o in orgs]})
+    orgs = access.work_organizations(request.user).order_by("path", "id")  # all of them for a system administrator
+    page = paginate(request, orgs)
+    return render(request, "reports/index.html", {"blocks": [_org_rows(request.user, o) for o in page], "page": page})
 
 
 @staff_required

@@ -282,3 +282,26 @@ def test_the_supervision_desk_pages_through_every_agency_keeping_the_year(orgs, 
     for bad, shown in (("abc", 1), ("99", pages)):
         got = c.get(url, {"year": 2025, "page": bad})
         assert got.status_code == 200 and f"第 {shown} / {pages} 页，共 {len(expected)} 条" in got.content.decode()
+
+
+def test_the_report_index_pages_through_every_agency_of_a_system_administrator(orgs, client_for, monkeypatch):
+    from gongkai import pagination
+    from gongkai.organizations.models import Organization
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    expected = list(Organization.objects.order_by("path").values_list("pk", flat=True))
+    pages = (len(expected) + 1) // 2
+    assert pages >= 3
+    c = client_for("admin")
+    url = reverse("reports:index")
+    seen = []
+    for html in _walk(c, url, {}, pages):
+        seen += [int(pk) for pk in re.findall(r'<h2 id="org-(\d+)">', html)]
+    assert seen == expected  # each agency once, in the tree's order
+    second = c.get(url, {"page": 2}).content.decode()
+    assert 'href="?page=1"' in second and 'href="?page=3"' in second
+    for bad, shown in (("abc", 1), ("99", pages)):
+        got = c.get(url, {"page": bad})
+        assert got.status_code == 200 and f"第 {shown} / {pages} 页，共 {len(expected)} 条" in got.content.decode()
+    own = client_for("yd_clerk").get(url).content.decode()  # a clerk's one agency: no pager
+    assert re.findall(r'<h2 id="org-(\d+)">', own) == [str(orgs["yuandian"].pk)] and "第 1 / " not in own
