@@ -22,6 +22,9 @@ log = logging.getLogger("gongkai.cases")
 
 DUE_SOON_WORKING_DAYS = 5
 
+# 复议/诉讼 cases still waiting for the agency's 答复/答辩: the desk's figures, its panel and the case list's filter.
+AWAITING_REPLY = Q(replied_on__isnull=True, reply_due__isnull=False)
+
 
 def application_model():
     try:
@@ -87,9 +90,7 @@ def due_soon_applications(org_ids, today: date):
 
 def pending_case_replies(org_ids):
     """复议/诉讼 cases still waiting for the agency's 答复/答辩, earliest due first."""
-    return Case.objects.filter(
-        organization_id__in=_ids(org_ids), replied_on__isnull=True, reply_due__isnull=False
-    ).order_by("reply_due")
+    return Case.objects.filter(AWAITING_REPLY, organization_id__in=_ids(org_ids)).order_by("reply_due", "id")
 
 
 def overdue_publications(org_ids, today: date):
@@ -236,7 +237,7 @@ def desk(root: Organization, today: date, *, report_year: int | None = None) -> 
 
     soon_limit = due_soon_limit(today)
     for c in (
-        Case.objects.filter(organization_id__in=ids, replied_on__isnull=True, reply_due__isnull=False)
+        Case.objects.filter(AWAITING_REPLY, organization_id__in=ids)
         .values("organization_id")
         .annotate(
             overdue=Count("id", filter=Q(reply_due__lt=today)),

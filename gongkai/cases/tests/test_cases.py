@@ -1,13 +1,17 @@
 """复议/诉讼 cases: deadlines through the workday engine, table 四 from records, the editable mapping."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.cases import deadlines, reporting
 from gongkai.cases.models import Case, ResultMapping
 from gongkai.cases.testing import make_case
+
+from .paging import assert_pages_through
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +223,22 @@ def test_a_case_links_to_its_application(client_for, orgs):
         },
     )
     assert r.status_code == 200 and "本机关没有这个申请编号" in r.content.decode()
+
+
+# ---------------------------------------------------------------- paged lists
+
+
+def test_the_case_list_pages_through_every_case_keeping_the_filters(orgs, client_for, two_per_page):
+    filed = timezone.localdate() - timedelta(days=20)  # one date for all: only the id tells them apart
+    cases = [make_case(orgs["yuandian"], number=f"陕政复〔2026〕{i}号", filed_on=filed) for i in range(1, 6)]
+    other_kind = make_case(
+        orgs["yuandian"], kind="litigation", route="direct", procedure="", number="（2026）豫1203行初1号"
+    )
+    other_org = make_case(orgs["zhangwan"], number="陕政复〔2026〕99号")
+    assert_pages_through(
+        client_for("sz_supervisor"),
+        reverse("cases:case-list"),
+        {"kind": "reconsideration", "org": orgs["yuandian"].pk},
+        [f'href="/staff/cases/{c.pk}/"' for c in cases],
+        absent=[f'href="/staff/cases/{c.pk}/"' for c in (other_kind, other_org)],
+    )

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Role
+from gongkai.pagination import paginate
 
-from .. import deadlines, forms, reporting, services
+from .. import deadlines, forms, reporting, selectors, services
 from ..models import Case, CaseKind, ResultMapping
-from .common import acting_org, application_by_number, form_errors, href
+from .common import acting_org, application_by_number, form_errors, href, org_filter
 
 # ---------------------------------------------------------------- cases
 
@@ -24,9 +25,23 @@ def case_list(request):
     kind = request.GET.get("kind")
     if kind in CaseKind.values:
         cases = cases.filter(kind=kind)
-    today = timezone.localdate()
+    cases, filter_org = org_filter(request, cases)
+    awaiting = request.GET.get("awaiting") == "1"  # the desk's panel: 答复/答辩 not yet submitted, earliest due first
+    if awaiting:
+        cases = cases.filter(selectors.AWAITING_REPLY).order_by("reply_due", "id")
+    else:
+        cases = cases.order_by("-filed_on", "-id")
     return render(
-        request, "cases/case_list.html", {"cases": cases[:500], "today": today, "kind": kind, "kinds": CaseKind}
+        request,
+        "cases/case_list.html",
+        {
+            "page": paginate(request, cases),
+            "today": timezone.localdate(),
+            "kind": kind,
+            "kinds": CaseKind,
+            "awaiting": awaiting,
+            "filter_org": filter_org,
+        },
     )
 
 

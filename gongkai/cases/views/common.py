@@ -11,6 +11,8 @@ from gongkai.organizations.models import Organization
 from .. import selectors
 from ..models import Complaint
 
+PANEL_ROWS = 20  # a short panel lists this many rows, says how many there are in all and links to the paged list
+
 
 def form_errors(form, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
@@ -58,3 +60,20 @@ def complaints_for(user):
         Q(organization__in=access.visible_organizations(user).values("pk"))
         | Q(subject_organization__in=access.work_organizations(user).values("pk"))
     ).select_related("organization", "subject_organization")
+
+
+def org_filter(request, qs, *, field: str = "organization", param: str = "org"):
+    """Narrow an already access-scoped list to ``?org=<pk>`` (or ``param``): never widens what the user sees.
+
+    Returns the narrowed queryset and the chosen organization when the user may see it (to name it on the page).
+    """
+    pk = request.GET.get(param, "")
+    if not pk.isdigit() or len(pk) > 18:
+        return qs, None
+    return qs.filter(**{f"{field}_id": int(pk)}), access.visible_organizations(request.user).filter(pk=pk).first()
+
+
+def year_param(request, default: int) -> int:
+    """``?year=`` when it is a plausible year (a date lookup on year 99999 would fail), else ``default``."""
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() and 1900 <= int(year) <= 9999 else default
