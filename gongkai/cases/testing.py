@@ -66,6 +66,16 @@ def make_plan(issuer, assignees, *, by=None, year=None):
     return plan
 
 
+def make_rating(org, *, rated_on, comment="", score="satisfied"):
+    """An applicant's 评议 of a new application of ``org`` (the rating form needs it closed; a list does not)."""
+    from gongkai.applications.testing import make_application
+
+    from .models import Rating
+
+    app, _code = make_application(org)
+    return Rating.objects.create(application=app, organization=org, score=score, comment=comment, rated_on=rated_on)
+
+
 def _case(world):
     return make_case(world["orgs"]["yuandian"]).pk
 

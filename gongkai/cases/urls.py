@@ -41,4 +41,5 @@ urlpatterns = [
     path("newmedia/accounts/<int:account_id>/", work_views.account_edit, name="account-edit"),
     path("newmedia/checks/", work_views.check_new, name="check-new"),
     path("ratings/", complaint_views.ratings, name="ratings"),
+    path("ratings/list/", complaint_views.rating_list, name="rating-list"),
 ]

@@ -6,12 +6,15 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.audit.models import AuditEntry
 from gongkai.cases import reporting, services
 from gongkai.cases.models import Complaint
 from gongkai.cases.testing import make_complaint
+
+from .paging import assert_pages_through
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +167,22 @@ def test_the_complaint_links_to_the_application_it_names(orgs, client_for):
     complaint = make_complaint(orgs["yuandian"], application_number=app.number)
     body = client_for("sz_supervisor").get(f"/staff/cases/complaints/{complaint.pk}/").content.decode()
     assert f"/staff/applications/{app.pk}/" in body
+
+
+# ---------------------------------------------------------------- paged lists
+
+
+def test_the_complaint_list_pages_through_every_complaint_keeping_the_filters(orgs, users, client_for, two_per_page):
+    complaints = [make_complaint(orgs["yuandian"]) for _ in range(5)]
+    answered = make_complaint(orgs["yuandian"])
+    services.record_finding(
+        answered, finding="unfounded", measure="", note="不属实", by=users["sz_supervisor"], today=timezone.localdate()
+    )
+    other_org = make_complaint(orgs["zhangwan"])
+    assert_pages_through(
+        client_for("sz_supervisor"),
+        reverse("cases:complaint-list"),
+        {"status": "received", "org": orgs["yuandian"].pk},
+        [f'href="/staff/cases/complaints/{c.pk}/"' for c in complaints],
+        absent=[f'href="/staff/cases/complaints/{c.pk}/"' for c in (answered, other_org)],
+    )

@@ -1,11 +1,17 @@
 """评议: the applicant rates a closed application with its number and 查询码; supervisors see the figures."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.cases import reporting
 from gongkai.cases.models import Rating
+from gongkai.cases.testing import make_rating
+
+from .paging import assert_pages_through
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +92,38 @@ def test_the_status_page_of_a_closed_application_links_to_the_rating_form(orgs, 
     c.post(reverse("applications_public:lookup"), {"number": app.number, "code": code})
     page = c.get(reverse("applications_public:status", args=[app.number])).content.decode()
     assert f"/complaints/rate/?number={app.number}" in page
+
+
+# ---------------------------------------------------------------- paged lists
+
+
+def test_the_ratings_of_a_year_page_through_every_rating_keeping_the_filters(orgs, client_for, two_per_page):
+    for i in range(5):
+        make_rating(orgs["yuandian"], rated_on=date(2025, 6, 1), comment=f"评议意见{i}号")
+    make_rating(orgs["yuandian"], rated_on=date(2024, 6, 1), comment="上一年的评议")
+    make_rating(orgs["zhangwan"], rated_on=date(2025, 6, 1), comment="张湾乡的评议")
+    assert_pages_through(
+        client_for("sz_supervisor"),
+        reverse("cases:rating-list"),
+        {"year": 2025, "org": orgs["yuandian"].pk},
+        [f"<td>评议意见{i}号</td>" for i in range(5)],
+        absent=["上一年的评议", "张湾乡的评议"],
+    )
+
+
+def test_the_ratings_page_pages_through_every_agency_and_links_to_all_ratings_of_the_year(
+    orgs, client_for, two_per_page
+):
+    make_rating(orgs["yuandian"], rated_on=date(2025, 6, 1), comment="评议意见")
+    c = client_for("sz_supervisor")
+    subtree = ["shanzhou", "yuandian", "zhangwan", "dayang", "szfgw", "szzrzy"]
+    assert_pages_through(
+        c,
+        reverse("cases:ratings"),
+        {"year": 2025},
+        [f'href="/staff/cases/desk/{orgs[k].pk}/#ratings"' for k in subtree],
+        absent=[f'href="/staff/cases/desk/{orgs["smx"].pk}/#ratings"'],
+    )
+    body = c.get(reverse("cases:ratings"), {"year": 2025}).content.decode()
+    assert "评议意见" in body and f'href="{reverse("cases:rating-list")}?year=2025"' in body
+    assert "评议意见" not in client_for("zw_clerk").get(reverse("cases:rating-list"), {"year": 2025}).content.decode()

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Role
+from gongkai.pagination import paginate
 
-from .. import forms, reporting, selectors, services
-from ..models import Complaint
-from .common import application_by_number, complaints_for, form_errors, href
+from .. import forms, reporting, services
+from ..models import Complaint, ComplaintStatus, Rating
+from .common import PANEL_ROWS, application_by_number, complaints_for, form_errors, href, org_filter, year_param
 
 HANDLER_ROLES = (Role.CLERK, Role.HEAD, Role.SUPERVISOR, Role.ADMIN)
 
@@ -41,9 +42,19 @@ def can_handle(user, complaint) -> bool:
 def complaint_list(request):
     complaints = complaints_for(request.user)
     status = request.GET.get("status")
-    if status:
+    if status in ComplaintStatus.values:
         complaints = complaints.filter(status=status)
-    return render(request, "cases/complaint_list.html", {"complaints": complaints[:500], "status": status})
+    complaints, filter_org = org_filter(request, complaints, field="subject_organization")
+    return render(
+        request,
+        "cases/complaint_list.html",
+        {
+            "page": paginate(request, complaints.order_by("-received_on", "-id")),
+            "status": status,
+            "statuses": ComplaintStatus.choices,
+            "filter_org": filter_org,
+        },
+    )
 
 
 @staff_required
@@ -153,15 +164,33 @@ def complaint_reply(request, complaint_id):
 
 @staff_required
 def ratings(request):
-    today = timezone.localdate()
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else today.year
-    orgs = list(access.visible_organizations(request.user).filter(is_active=True).order_by("path"))
-    rows = [{"org": o, **reporting.rating_figures([o.pk], year)} for o in orgs]
-    Rating = selectors.rating_model()
-    recent = (
-        access.visible(Rating.objects.select_related("organization"), request.user).filter(rated_on__year=year)[:100]
-        if Rating
-        else []
+    """The figures of a year per agency (paged over the agencies) and the year's latest ratings (a short panel)."""
+    year = year_param(request, timezone.localdate().year)
+    orgs = paginate(request, access.visible_organizations(request.user).filter(is_active=True).order_by("path", "pk"))
+    of_year = _ratings_for(request.user).filter(rated_on__year=year)
+    return render(
+        request,
+        "cases/ratings.html",
+        {
+            "page": orgs,
+            "rows": [{"org": o, **reporting.rating_figures([o.pk], year)} for o in orgs],
+            "year": year,
+            "recent": of_year[:PANEL_ROWS],
+            "recent_total": of_year.count(),
+        },
     )
-    return render(request, "cases/ratings.html", {"rows": rows, "year": year, "recent": recent})
+
+
+@staff_required
+def rating_list(request):
+    """Every rating of a year, optionally of one agency (``?org=``), a page at a time."""
+    year = year_param(request, timezone.localdate().year)
+    of_year, filter_org = org_filter(request, _ratings_for(request.user).filter(rated_on__year=year))
+    return render(
+        request, "cases/rating_list.html", {"page": paginate(request, of_year), "year": year, "filter_org": filter_org}
+    )
+
+
+def _ratings_for(user):
+    qs = Rating.objects.select_related("organization", "application")
+    return access.visible(qs, user).order_by("-rated_on", "-id")
