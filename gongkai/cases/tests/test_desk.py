@@ -1,14 +1,19 @@
 """The supervising office's desk: figures per agency, drill-down, 通报 export."""
 
 import io
-from datetime import timedelta
+import re
+from datetime import date, timedelta
+from html import unescape
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.cases import selectors, services
 from gongkai.cases.models import Bulletin
-from gongkai.cases.testing import make_complaint, make_urging
+from gongkai.cases.testing import make_case, make_complaint, make_rating, make_urging
+
+from .paging import assert_pages_through
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +174,101 @@ def test_the_desk_shows_case_replies_due_and_overdue(orgs, client_for):
     assert "行政复议答复/行政诉讼答辩逾期未提交 1 件" in r.problems()
     body = client_for("sz_supervisor").get(f"/staff/cases/desk/{orgs['yuandian'].pk}/").content.decode()
     assert "待提交答复/答辩的复议诉讼案件" in body and body.count("陕政复〔2026〕1号") == 2
+
+
+# ---------------------------------------------------------------- paged lists and the agency page's short panels
+
+
+def test_the_bulletin_list_pages_through_every_bulletin(orgs, users, client_for, two_per_page):
+    bulletins = [
+        services.create_bulletin(
+            organization=orgs["shanzhou"],
+            title=f"第{i}期通报",
+            issued_on=timezone.localdate(),
+            intro="",
+            closing="",
+            items=[],
+            by=users["sz_supervisor"],
+        )
+        for i in range(5)
+    ]
+    assert_pages_through(
+        client_for("sz_supervisor"),
+        reverse("cases:bulletin-list"),
+        {},
+        [f'href="/staff/cases/bulletins/{b.pk}/"' for b in bulletins],
+    )
+
+
+def panel(body: str, section: str) -> str:
+    return re.search(rf'<section id="{section}">(.*?)</section>', body, re.S).group(1)
+
+
+def due_soon_application(org):
+    from gongkai.applications.testing import make_application
+    from gongkai.workdays import services as workdays
+
+    today = timezone.localdate()
+    cal = workdays.get_calendar()
+    received = today - timedelta(days=1)  # so that the 20th working day falls 2 working days from today
+    while cal.add_working_days(received, 20) > cal.add_working_days(today, 2):
+        received -= timedelta(days=1)
+    return make_application(org, today=received)[0]
+
+
+def test_each_desk_panel_gives_its_total_and_links_to_a_list_holding_every_row(orgs, users, client_for, monkeypatch):
+    from gongkai.applications.testing import make_application
+    from gongkai.cases.views import desk
+
+    monkeypatch.setattr(desk, "PANEL_ROWS", 2)
+    today = timezone.localdate()
+    yd, zw, sup = orgs["yuandian"], orgs["zhangwan"], users["sz_supervisor"]
+    filed = today - timedelta(days=20)
+
+    def app_link(a):
+        return f'href="{reverse("applications:detail", args=[a.pk])}"'
+
+    expected = {  # panel: (a text of each of its rows on the full list, texts the full list must not show)
+        "cases": (
+            [
+                f'href="/staff/cases/{make_case(yd, number=f"陕政复〔2026〕{i}号", filed_on=filed).pk}/"'
+                for i in range(3)
+            ],
+            [
+                f'href="/staff/cases/{make_case(yd, number="陕政复〔2026〕8号", filed_on=filed, replied_on=today).pk}/"',
+                f'href="/staff/cases/{make_case(zw, number="陕政复〔2026〕9号", filed_on=filed).pk}/"',
+            ],
+        ),
+        "complaints": (
+            [f'href="/staff/cases/complaints/{make_complaint(yd).pk}/"' for _ in range(3)],
+            [f'href="/staff/cases/complaints/{make_complaint(zw).pk}/"'],
+        ),
+        "urgings": (
+            [f'href="/staff/cases/urgings/{make_urging(yd, sup).pk}/"' for _ in range(3)],
+            [f'href="/staff/cases/urgings/{make_urging(zw, sup).pk}/"'],
+        ),
+        "ratings": (
+            [f"<td>{make_rating(yd, rated_on=today, comment=f'评议意见{i}号').comment}</td>" for i in range(3)],
+            [make_rating(yd, rated_on=date(today.year - 1, 6, 1), comment="上一年的评议").comment],
+        ),
+        "overdue": (
+            [app_link(make_application(yd, today=today - timedelta(days=60))[0]) for _ in range(3)],
+            [app_link(make_application(zw, today=today - timedelta(days=60))[0])],
+        ),
+        "soon": ([app_link(due_soon_application(yd)) for _ in range(3)], [app_link(due_soon_application(zw))]),
+    }
+    c = client_for("sz_supervisor")
+    body = c.get(reverse("cases:desk-agency", args=[yd.pk])).content.decode()
+    for section, (rows, absent) in expected.items():
+        shown = panel(body, section)
+        assert "共 3 条，此处列出前 2 条。" in shown, section
+        full_list = c.get(unescape(re.search(r'<a href="([^"]+)">[^<]*(查看全部|全部在办)', shown).group(1)))
+        assert full_list.status_code == 200, section
+        assert all(row in full_list.content.decode() for row in rows), section
+        assert not any(a in full_list.content.decode() for a in absent), section
+
+
+def test_a_desk_panel_with_every_row_shown_gives_its_total_too(orgs, users, client_for):
+    make_urging(orgs["yuandian"], users["sz_supervisor"])
+    body = client_for("sz_supervisor").get(reverse("cases:desk-agency", args=[orgs["yuandian"].pk])).content.decode()
+    assert "共 1 条。" in panel(body, "urgings") and "panel-total" not in panel(body, "complaints")  # empty: "无。"

@@ -6,11 +6,14 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.cases import periodic, services
 from gongkai.cases.models import Urging
 from gongkai.cases.testing import make_urging
+
+from .paging import assert_pages_through
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +105,21 @@ def test_the_worker_reminds_of_a_case_reply_due(orgs):
     with time_machine.travel(timezone.now() + timedelta(days=30)):
         assert periodic.tick(timezone.now()) == 1
         assert periodic.tick(timezone.now()) == 0
+
+
+# ---------------------------------------------------------------- paged lists
+
+
+def test_the_urging_list_pages_through_every_urging_keeping_the_filters(orgs, users, client_for, two_per_page):
+    due = timezone.localdate() + timedelta(days=5)
+    urgings = [make_urging(orgs["yuandian"], users["sz_supervisor"], due_on=due) for _ in range(5)]
+    replied = make_urging(orgs["yuandian"], users["sz_supervisor"], due_on=due)
+    services.reply_urging(replied, text="已答复", by=users["yd_clerk"], today=timezone.localdate())
+    other_org = make_urging(orgs["zhangwan"], users["sz_supervisor"], due_on=due)
+    assert_pages_through(
+        client_for("sz_supervisor"),
+        reverse("cases:urging-list"),
+        {"status": "issued", "org": orgs["yuandian"].pk},
+        [f'href="/staff/cases/urgings/{u.pk}/"' for u in urgings],
+        absent=[f'href="/staff/cases/urgings/{u.pk}/"' for u in (replied, other_org)],
+    )

@@ -6,16 +6,18 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Organization, Role
+from gongkai.pagination import paginate
 
 from .. import documents, forms, reporting, selectors, services
-from ..models import Bulletin, Urging, UrgingStatus
-from .common import complaints_for, form_errors, href
+from ..models import Bulletin, Rating, Urging, UrgingStatus
+from .common import PANEL_ROWS, complaints_for, form_errors, href, org_filter
 
 # ---------------------------------------------------------------- the desk
 
@@ -44,20 +46,27 @@ def desk(request):
     )
 
 
+def _panel(qs, more_href=None, link=None):
+    """A short panel: the first rows, how many there are in all, and the paged list that holds every one."""
+    if qs is None:
+        return None
+    rows = list(qs[:PANEL_ROWS])
+    if link:
+        rows = [{"obj": o, "href": href(link[0], **{link[1]: o.pk})} for o in rows]
+    total = len(rows) if len(rows) < PANEL_ROWS else qs.count()
+    return {"rows": rows, "total": total, "more_href": more_href}
+
+
+def _list_href(name, **params) -> str | None:
+    url = href(name)
+    return f"{url}?{urlencode(params)}" if url else None
+
+
 @staff_required
 def desk_agency(request, org_id):
     org = access.get_organization_for_user(request.user, org_id)
     today = timezone.localdate()
     ids = [org.pk]
-    overdue = selectors.overdue_applications(ids, today)
-    soon = selectors.due_soon_applications(ids, today)
-    pubs = selectors.overdue_publications(ids, today)
-
-    def with_links(qs, name, kwarg):
-        if qs is None:
-            return None
-        return [{"obj": o, "href": href(name, **{kwarg: o.pk})} for o in qs[:200]]
-
     report = None
     subtree_status = selectors.report_status_function()
     if subtree_status is not None:
@@ -65,24 +74,49 @@ def desk_agency(request, org_id):
             report = next((s for s in subtree_status(org, today.year - 1, today=today) if s.org.pk == org.pk), None)
         except Exception:  # reports app not migrated
             report = None
-    Rating = selectors.rating_model()
-    ratings = Rating.objects.filter(organization=org).order_by("-rated_on")[:50] if Rating else None
-    complaints = complaints_for(request.user).filter(subject_organization=org)
+    app = ("applications:detail", "application_id")
     return render(
         request,
         "cases/desk_agency.html",
         {
             "org": org,
             "today": today,
-            "overdue": with_links(overdue, "applications:detail", "application_id"),
-            "soon": with_links(soon, "applications:detail", "application_id"),
-            "publications": with_links(pubs, "publications:detail", "publication_id"),
+            "overdue": _panel(
+                selectors.overdue_applications(ids, today),
+                _list_href("applications:queue", bucket="overdue", org=org.pk),
+                app,
+            ),
+            # the application queue has no 5-working-day bucket: its open list, earliest due first, holds them all
+            "soon": _panel(
+                selectors.due_soon_applications(ids, today),
+                _list_href("applications:queue", bucket="open", org=org.pk),
+                app,
+            ),
+            "publications": _panel(
+                selectors.overdue_publications(ids, today),
+                _list_href("publications:queue", status="overdue", org=org.pk),
+                ("publications:detail", "publication_id"),
+            ),
             "report": report,
-            "cases": selectors.pending_case_replies(ids).select_related("organization")[:100],
-            "complaints": complaints[:100],
-            "ratings": ratings,
+            "cases": _panel(
+                selectors.pending_case_replies(ids).select_related("organization"),
+                _list_href("cases:case-list", awaiting=1, org=org.pk),
+            ),
+            "complaints": _panel(
+                complaints_for(request.user).filter(subject_organization=org).order_by("-received_on", "-id"),
+                _list_href("cases:complaint-list", org=org.pk),
+            ),
+            "ratings": _panel(
+                Rating.objects.filter(organization=org, rated_on__year=today.year)
+                .select_related("application")
+                .order_by("-rated_on", "-id"),
+                _list_href("cases:rating-list", year=today.year, org=org.pk),
+            ),
             "rating_figures": reporting.rating_figures([org.pk], today.year),
-            "urgings": Urging.objects.filter(organization=org).order_by("status", "due_on")[:100],
+            "urgings": _panel(
+                Urging.objects.filter(organization=org).order_by("status", "due_on", "-id"),
+                _list_href("cases:urging-list", org=org.pk),
+            ),
             "can_urge": services.issuer_for(request.user, org) is not None,
         },
     )
@@ -97,8 +131,17 @@ def urging_list(request):
     status = request.GET.get("status")
     if status in UrgingStatus.values:
         urgings = urgings.filter(status=status)
+    urgings, filter_org = org_filter(request, urgings)
     return render(
-        request, "cases/urging_list.html", {"urgings": urgings[:500], "today": timezone.localdate(), "status": status}
+        request,
+        "cases/urging_list.html",
+        {
+            "page": paginate(request, urgings.order_by("status", "due_on", "-id")),
+            "today": timezone.localdate(),
+            "status": status,
+            "statuses": UrgingStatus.choices,
+            "filter_org": filter_org,
+        },
     )
 
 
@@ -238,7 +281,8 @@ def _bulletin_for(user, pk) -> Bulletin:
 
 @staff_required
 def bulletin_list(request):
-    return render(request, "cases/bulletin_list.html", {"bulletins": _bulletins_for(request.user)[:200]})
+    bulletins = _bulletins_for(request.user).order_by("-issued_on", "-id")
+    return render(request, "cases/bulletin_list.html", {"page": paginate(request, bulletins)})
 
 
 @staff_required
