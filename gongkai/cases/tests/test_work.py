@@ -4,10 +4,13 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from gongkai.cases import reporting, services
-from gongkai.cases.models import TaskAssignment
+from gongkai.cases.models import NewMediaCheck, TaskAssignment
 from gongkai.cases.testing import make_plan
+
+from .paging import assert_pages_through
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +154,78 @@ def test_the_narrative_text_is_drafted_from_the_records(orgs, users):
     assert text["work"] == "全年召开政务公开工作会议1次，开展政务公开业务培训1次。"
     assert text["complaints"] == "未收到涉及政府信息公开工作的投诉、举报。"
     assert "ratings" not in text
+
+
+# ---------------------------------------------------------------- paged lists
+
+
+def test_the_plan_list_pages_through_every_plan_and_every_task(orgs, client_for, two_per_page):
+    plans = [make_plan(orgs["shanzhou"], [orgs["yuandian"], orgs["zhangwan"]], year=2020 + i) for i in range(5)]
+    url = reverse("cases:plan-list")
+    assert_pages_through(
+        client_for("sz_supervisor"), url, {"show": "plans"}, [f'href="/staff/cases/plans/{p.pk}/"' for p in plans]
+    )
+    tasks = TaskAssignment.objects.filter(organization=orgs["yuandian"])
+    assert_pages_through(
+        client_for("yd_clerk"),
+        url,
+        {"show": "tasks"},
+        [f'href="/staff/cases/assignments/{a.pk}/"' for a in tasks],
+        absent=[f'href="/staff/cases/assignments/{a.pk}/"' for a in TaskAssignment.objects.exclude(pk__in=tasks)],
+    )
+
+
+def test_the_ledger_pages_through_every_entry_keeping_the_kind(orgs, users, client_for, two_per_page):
+    def log(kind, title):
+        services.log_work(
+            organization=orgs["yuandian"],
+            kind=kind,
+            held_on=date(2025, 3, 1),
+            title=title,
+            participants=None,
+            summary="",
+            by=users["yd_clerk"],
+        )
+
+    for i in range(5):
+        log("meeting", f"政务公开工作会议第{i}次")
+    log("training", "业务培训")
+    assert_pages_through(
+        client_for("yd_clerk"),
+        reverse("cases:ledger"),
+        {"kind": "meeting"},
+        [f"<td>政务公开工作会议第{i}次</td>" for i in range(5)],
+        absent=["业务培训</td>"],
+    )
+
+
+def test_the_new_media_pages_page_through_every_account_and_every_check(orgs, users, client_for, two_per_page):
+    accounts = [
+        services.save_account(
+            organization=orgs["yuandian"],
+            data={"platform": "wechat", "name": f"原店镇发布{i}号", "operator": "党政办", "status": "active"},
+            by=users["yd_clerk"],
+        )
+        for i in range(5)
+    ]
+    url = reverse("cases:newmedia")
+    c = client_for("yd_clerk")
+    assert_pages_through(c, url, {}, [f'href="/staff/cases/newmedia/accounts/{a.pk}/"' for a in accounts])
+    for year in range(2020, 2025):
+        NewMediaCheck.objects.create(
+            organization=orgs["yuandian"],
+            year=year,
+            checked_on=date(year, 11, 1),
+            result="none",
+            problems=f"问题{year}",
+        )
+    assert_pages_through(c, url, {"show": "checks"}, [f"问题{year}" for year in range(2020, 2025)])
+
+
+def test_a_refused_check_shows_the_checks_without_a_pager_to_a_post_only_address(orgs, client_for, two_per_page):
+    for year in range(2020, 2025):
+        NewMediaCheck.objects.create(
+            organization=orgs["yuandian"], year=year, checked_on=date(year, 11, 1), result="none"
+        )
+    r = client_for("yd_clerk").post(reverse("cases:check-new"), {"year": 2025})
+    assert r.status_code == 400 and 'rel="next"' not in r.content.decode()

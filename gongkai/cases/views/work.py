@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Organization, Role
+from gongkai.pagination import paginate
 
 from .. import forms, services
-from ..models import NewMediaAccount, NewMediaCheck, TaskAssignment, WorkLog, WorkPlan
+from ..models import LogKind, NewMediaAccount, NewMediaCheck, TaskAssignment, WorkLog, WorkPlan
 from .common import acting_org, form_errors
 
 # ---------------------------------------------------------------- 工作要点 / 台账
@@ -22,18 +23,18 @@ PLAN_ROLES = (Role.CLERK, Role.HEAD, Role.SUPERVISOR, Role.ADMIN)
 
 @staff_required
 def plan_list(request):
-    plans = access.visible(WorkPlan.objects.select_related("organization"), request.user)
-    assignments = access.visible(
-        TaskAssignment.objects.select_related("task__plan", "organization"), request.user, write=True
-    )
+    """Two lists, one paged at a time (``?show=plans``): the tasks the user's agencies carry out, and the plans."""
+    lists = {
+        "tasks": access.visible(
+            TaskAssignment.objects.select_related("task__plan", "organization"), request.user, write=True
+        ).order_by("-task__plan__year", "-task__plan_id", "task__order", "task_id", "id"),
+        "plans": access.visible(WorkPlan.objects.select_related("organization"), request.user).order_by("-year", "-id"),
+    }
+    show = "plans" if request.GET.get("show") == "plans" else "tasks"
     return render(
         request,
         "cases/plan_list.html",
-        {
-            "plans": plans[:200],
-            "assignments": assignments[:300],
-            "form": forms.PlanForm(initial={"year": timezone.localdate().year}),
-        },
+        {"show": show, "page": paginate(request, lists[show]), "counts": {k: qs.count() for k, qs in lists.items()}},
     )
 
 
@@ -120,7 +121,7 @@ def assignment_detail(request, assignment_id):
 def ledger(request):
     logs = access.visible(WorkLog.objects.select_related("organization"), request.user)
     kind = request.GET.get("kind")
-    if kind:
+    if kind in LogKind.values:
         logs = logs.filter(kind=kind)
     form = forms.WorkLogForm(request.POST or None, initial={"held_on": timezone.localdate()})
     if request.method == "POST":
@@ -129,28 +130,45 @@ def ledger(request):
             services.log_work(organization=org, **form.cleaned_data, by=request.user)
             messages.success(request, _("已记入工作台账。"))
             return redirect("cases:ledger")
-    return render(request, "cases/ledger.html", {"logs": logs[:500], "form": form, "kind": kind})
+    return render(
+        request,
+        "cases/ledger.html",
+        {
+            "page": paginate(request, logs.order_by("-held_on", "-id")),
+            "form": form,
+            "kind": kind,
+            "kinds": LogKind.choices,
+        },
+    )
 
 
 # ---------------------------------------------------------------- 政务新媒体
 
 
+def _newmedia_context(request, *, show, check_form=None):
+    """The accounts or the yearly checks (``?show=checks``), one paged at a time, and the form to record a check."""
+    lists = {
+        "accounts": access.visible(NewMediaAccount.objects.select_related("organization"), request.user).order_by(
+            "organization__path", "platform", "name", "id"
+        ),
+        "checks": access.visible(NewMediaCheck.objects.select_related("organization"), request.user).order_by(
+            "-year", "organization__path", "-id"
+        ),
+    }
+    today = timezone.localdate()
+    return {
+        "show": show,
+        "page": paginate(request, lists[show]),
+        "counts": {k: qs.count() for k, qs in lists.items()},
+        "can_write": access.work_organizations(request.user).exists(),
+        "check_form": check_form or forms.CheckForm(initial={"year": today.year, "checked_on": today}),
+    }
+
+
 @staff_required
 def newmedia(request):
-    accounts = access.visible(NewMediaAccount.objects.select_related("organization"), request.user)
-    checks = access.visible(NewMediaCheck.objects.select_related("organization"), request.user)
-    return render(
-        request,
-        "cases/newmedia.html",
-        {
-            "accounts": accounts,
-            "checks": checks[:200],
-            "can_write": access.work_organizations(request.user).exists(),
-            "check_form": forms.CheckForm(
-                initial={"year": timezone.localdate().year, "checked_on": timezone.localdate()}
-            ),
-        },
-    )
+    show = "checks" if request.GET.get("show") == "checks" else "accounts"
+    return render(request, "cases/newmedia.html", _newmedia_context(request, show=show))
 
 
 @staff_required
@@ -205,11 +223,6 @@ def check_new(request):
             return redirect("cases:newmedia")
         except ValidationError as exc:
             form_errors(form, exc)
-    accounts = access.visible(NewMediaAccount.objects.select_related("organization"), request.user)
-    checks = access.visible(NewMediaCheck.objects.select_related("organization"), request.user)
     return render(
-        request,
-        "cases/newmedia.html",
-        {"accounts": accounts, "checks": checks, "can_write": True, "check_form": form},
-        status=400,
+        request, "cases/newmedia.html", _newmedia_context(request, show="checks", check_form=form), status=400
     )
