@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -153,6 +154,15 @@ class Desk:
     has_reports: bool
 
     can_bulletin: bool = False
+    show_all: bool = True  # False: list only the agencies with problems (the totals still cover every row)
+
+    @cached_property
+    def problem_rows(self) -> list[AgencyRow]:
+        return [r for r in self.rows if r.has_problems]
+
+    @property
+    def shown_rows(self) -> list[AgencyRow]:
+        return self.rows if self.show_all else self.problem_rows
 
     @property
     def totals(self) -> dict[str, int]:

@@ -272,3 +272,44 @@ def test_a_desk_panel_with_every_row_shown_gives_its_total_too(orgs, users, clie
     make_urging(orgs["yuandian"], users["sz_supervisor"])
     body = client_for("sz_supervisor").get(reverse("cases:desk-agency", args=[orgs["yuandian"].pk])).content.decode()
     assert "共 1 条。" in panel(body, "urgings") and "panel-total" not in panel(body, "complaints")  # empty: "无。"
+
+
+def test_a_big_subtree_lists_the_agencies_with_problems_and_can_list_them_all(orgs, client_for, monkeypatch):
+    from gongkai.cases.views import desk as desk_views
+
+    monkeypatch.setattr(selectors, "report_status_function", lambda: None)  # no year's report is due here
+    overdue_application(orgs["yuandian"])
+    overdue_application(orgs["yuandian"])
+    sup = client_for("sz_supervisor")
+    small = sup.get("/staff/cases/desk/").content.decode()  # 陕州区's subtree is under the threshold: all listed
+    assert "原店镇" in small and "张湾乡" in small and "只看存在问题的机关" in small
+
+    monkeypatch.setattr(desk_views, "DESK_ALL_ROWS", 2)
+    body = unescape(sup.get("/staff/cases/desk/").content.decode())
+    n = len(selectors.desk(orgs["shanzhou"], timezone.localdate()).rows)
+    assert f"共 {n} 个机关，其中 1 个存在问题。" in body
+    assert "原店镇" in body and "张湾乡" not in body
+    assert re.search(r"合计</th>\s*<td class=\"num\">2</td>", body)  # the totals still cover every agency
+    assert "?show=all" in body
+    everyone = sup.get("/staff/cases/desk/", {"show": "all"}).content.decode()
+    assert "原店镇" in everyone and "张湾乡" in everyone
+    assert "张湾乡" not in sup.get("/staff/cases/desk/", {"show": "problems"}).content.decode()
+
+
+def test_the_desk_pages_through_its_agencies_keeping_the_choice_and_the_totals(orgs, client_for, monkeypatch):
+    from gongkai.cases.views import desk as desk_views
+
+    monkeypatch.setattr(desk_views, "DESK_PAGE_ROWS", 2)
+    overdue_application(orgs["yuandian"])
+    sup = client_for("sz_supervisor")
+    names = [r.org.display_name for r in selectors.desk(orgs["shanzhou"], timezone.localdate()).rows]
+    seen, page = [], 1
+    while True:
+        body = unescape(sup.get("/staff/cases/desk/", {"show": "all", "page": page}).content.decode())
+        assert re.search(r"合计</th>\s*<td class=\"num\">1</td>", body)  # every page totals every agency
+        seen += [n for n in names if f">{n}</a></th>" in body]
+        if 'rel="next"' not in body:
+            break
+        assert f"?show=all&page={page + 1}" in body
+        page += 1
+    assert sorted(seen) == sorted(names) and page == (len(names) + 1) // 2

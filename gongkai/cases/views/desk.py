@@ -27,14 +27,23 @@ def _desk_roots(user):
     return roots or list(access.work_organizations(user).order_by("path")[:1])
 
 
+# A subtree up to this many agencies lists every one; a bigger one (a city, a province) lists the agencies with
+# problems unless ``?show=all``, DESK_PAGE_ROWS at a time. The totals and the 通报 always cover every agency.
+DESK_ALL_ROWS = 60
+DESK_PAGE_ROWS = 100
+
+
 @staff_required
 def desk(request):
     today = timezone.localdate()
     year = request.GET.get("year")
     year = int(year) if year and year.isdigit() else None
+    show = request.GET.get("show", "")
     desks = [selectors.desk(root, today, report_year=year) for root in _desk_roots(request.user)]
     for d in desks:
         d.can_bulletin = request.user.is_superuser or access.has_role(request.user, d.root, Role.SUPERVISOR)
+        d.show_all = show == "all" or (show != "problems" and len(d.rows) <= DESK_ALL_ROWS)
+        d.page = paginate(request, d.shown_rows, per_page=DESK_PAGE_ROWS)
     return render(
         request,
         "cases/desk.html",
