@@ -1,9 +1,11 @@
 """The public side: published reports per agency and year, with every earlier version still readable."""
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.organizations.models import Organization
+from gongkai.pagination import paginate
 
 from . import queries
 from . import render as rendering
@@ -15,12 +17,27 @@ from .views import export_response
 
 
 def index(request):
-    reports = list(queries.published_reports())
-    by_org: dict = {}
-    for r in reports:
-        by_org.setdefault(r.organization, []).append(r)
-    orgs = sorted(by_org.items(), key=lambda kv: kv[0].path)
-    return render(request, "reports/public/index.html", {"orgs": orgs})
+    """Every agency with a published report, a page of agencies at a time, found by name (``?q=``) or year."""
+    published = queries.published_reports()
+    years = sorted(set(published.order_by().values_list("year", flat=True)), reverse=True)
+    q = request.GET.get("q", "").strip()[:50]
+    year = request.GET.get("year", "")
+    if q:
+        published = published.filter(Q(organization__name__contains=q) | Q(organization__short_name__contains=q))
+    if year.isdigit():
+        published = published.filter(year=int(year))
+    page = paginate(
+        request,
+        Organization.objects.filter(pk__in=published.order_by().values("organization_id")).order_by("path", "pk"),
+    )
+    by_org: dict[int, list] = {}
+    for r in published.filter(organization__in=[o.pk for o in page]):
+        by_org.setdefault(r.organization_id, []).append(r)
+    return render(
+        request,
+        "reports/public/index.html",
+        {"page": page, "rows": [(o, by_org[o.pk]) for o in page], "q": q, "year": year, "years": years},
+    )
 
 
 def organization(request, org_id):

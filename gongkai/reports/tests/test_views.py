@@ -305,3 +305,36 @@ def test_the_report_index_pages_through_every_agency_of_a_system_administrator(o
         assert got.status_code == 200 and f"第 {shown} / {pages} 页，共 {len(expected)} 条" in got.content.decode()
     own = client_for("yd_clerk").get(url).content.decode()  # a clerk's one agency: no pager
     assert re.findall(r'<h2 id="org-(\d+)">', own) == [str(orgs["yuandian"].pk)] and "第 1 / " not in own
+
+
+def test_the_public_index_pages_through_every_agency_with_a_published_report(orgs, client, monkeypatch):
+    from django.utils import timezone
+
+    from gongkai import pagination
+    from gongkai.organizations.models import Organization
+    from gongkai.reports.models import Report, ReportVersion
+
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    agencies = list(Organization.objects.order_by("path")[:5])
+    for i, org in enumerate(agencies):
+        for year in (2024, 2025) if i % 2 else (2025,):
+            report = Report.objects.create(organization=org, year=year)
+            ReportVersion.objects.create(
+                report=report, number=1, status="published", data={}, published_at=timezone.now()
+            )
+    Report.objects.create(organization=orgs["dayang"], year=2025)  # never published: not listed
+    url = reverse("reports_public:index")
+    seen, page = [], 1
+    while True:
+        html = client.get(url, {"page": page}).content.decode()
+        seen += [int(pk) for pk in re.findall(r'annual-reports/organizations/(\d+)/"', html)]
+        if 'rel="next"' not in html:
+            break
+        page += 1
+    assert seen == [o.pk for o in agencies] and page == 3  # each agency once, in the tree's order
+    one_year = client.get(url, {"year": 2024}).content.decode()
+    assert re.findall(r'annual-reports/organizations/(\d+)/"', one_year) == [str(agencies[1].pk), str(agencies[3].pk)]
+    named = client.get(url, {"q": agencies[4].name.removesuffix("人民政府")[-3:]}).content.decode()
+    assert str(agencies[4].pk) in re.findall(r'annual-reports/organizations/(\d+)/"', named)
+    assert "没有符合条件的年度报告" in client.get(url, {"q": "不存在的机关"}).content.decode()
+    assert client.get(url, {"page": "abc", "year": "x"}).status_code == 200
