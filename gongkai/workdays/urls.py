@@ -9,4 +9,5 @@ urlpatterns = [
     path("arrangement/", views.arrangement_edit, name="arrangement"),
     path("import/", views.import_view, name="import"),
     path("recompute/", views.recompute_view, name="recompute"),
+    path("changes.csv", views.changes_csv, name="changes-csv"),
 ]

@@ -1,16 +1,20 @@
 """Staff pages: the calendar per year, entering a year's arrangement, importing dates, recalculation."""
 
 import calendar as pycal
-from datetime import date
+import csv
+import io
+from datetime import date, datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.audit.models import AuditEntry
 from gongkai.organizations import access
 from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import Role
@@ -129,14 +133,61 @@ def _changed_for(user, changed):
     return shown, hidden
 
 
-def _result(request, change, title):
+# The result page lists this many changed items; all of them are in the CSV (a province changes thousands).
+RESULT_ROWS = 200
+
+
+def _result(request, change, title, started):
     shown, hidden = _changed_for(request.user, change.changed)
     messages.success(request, _("已保存，并重新计算了所有未办结事项的期限。"))
     return render(
         request,
         "workdays/recomputed.html",
-        {"title": title, "arrangements": change.arrangements, "changed": shown, "hidden": hidden},
+        {
+            "title": title,
+            "arrangements": change.arrangements,
+            "changed": shown[:RESULT_ROWS],
+            "total": len(shown),
+            "hidden": hidden,
+            "since": started.isoformat(),
+        },
     )
+
+
+@staff_required
+def changes_csv(request):
+    """Every due date recomputed since ``?since=`` (the start of a pass), from the audit trail, as CSV for Excel."""
+    _require_editor(request.user)
+    try:
+        since = datetime.fromisoformat(request.GET.get("since", ""))
+    except ValueError:
+        return HttpResponseBadRequest(
+            _("缺少或无法识别重新计算的时间（since）。"), content_type="text/plain; charset=utf-8"
+        )
+    if timezone.is_naive(since):
+        since = timezone.make_aware(since)
+    rows = AuditEntry.objects.filter(action="workdays.deadline_recomputed", at__gte=since).select_related(
+        "organization"
+    )
+    if not request.user.is_superuser:
+        rows = rows.filter(organization__in=access.visible_organizations(request.user))
+    out = io.StringIO()
+    out.write("\ufeff")  # so that Excel reads the file as UTF-8
+    writer = csv.writer(out)
+    writer.writerow([_("机构"), _("事项"), _("原期限"), _("新期限"), _("重新计算时间")])
+    for e in rows.order_by("organization__path", "id"):
+        writer.writerow(
+            [
+                e.organization.name if e.organization else "",
+                e.object_repr,
+                (e.before or {}).get("due") or "",
+                (e.after or {}).get("due") or "",
+                timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="deadline-changes.csv"'
+    return response
 
 
 @staff_required
@@ -148,6 +199,7 @@ def arrangement_edit(request):
         form = ArrangementForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            started = timezone.now()
             change = services.save_arrangement(
                 year=data["year"],
                 days=data["rows"],
@@ -158,7 +210,7 @@ def arrangement_edit(request):
                 note=data["note"],
                 by=request.user,
             )
-            return _result(request, change, _("%(y)d年放假安排已保存") % {"y": data["year"]})
+            return _result(request, change, _("%(y)d年放假安排已保存") % {"y": data["year"]}, started)
         return render(request, "workdays/arrangement_form.html", {"form": form, "year": year}, status=400)
     arrangement = CalendarYear.objects.filter(year=year).first()
     initial = {"year": year}
@@ -187,8 +239,9 @@ def import_view(request):
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
+            started = timezone.now()
             change = services.import_days(rows=form.cleaned_data["rows"], by=request.user)
-            return _result(request, change, _("已导入%(n)d个日期") % {"n": len(form.cleaned_data["rows"])})
+            return _result(request, change, _("已导入%(n)d个日期") % {"n": len(form.cleaned_data["rows"])}, started)
         return render(request, "workdays/import.html", {"form": form}, status=400)
     return render(request, "workdays/import.html", {"form": ImportForm()})
 
@@ -197,5 +250,6 @@ def import_view(request):
 @require_POST
 def recompute_view(request):
     _require_editor(request.user)
+    started = timezone.now()
     changed = services.recompute_open_deadlines(by=request.user)
-    return _result(request, services.CalendarChange([], changed), _("已重新计算期限"))
+    return _result(request, services.CalendarChange([], changed), _("已重新计算期限"), started)

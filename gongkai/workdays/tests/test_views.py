@@ -1,5 +1,6 @@
 """Staff pages: calendar grid, entering a year, importing dates, recalculation."""
 
+import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -186,3 +187,28 @@ def test_an_admin_edit_changes_the_calendar_at_once(admin_client):
     )
     assert r.status_code == 302
     assert not services.get_calendar().is_working_day(D("2024-10-12"))
+
+
+def test_a_province_sized_change_lists_the_first_items_and_exports_them_all(orgs, client_for, monkeypatch):
+    from gongkai.applications.testing import make_application
+    from gongkai.applications.tests.helpers import on
+    from gongkai.workdays import views
+
+    monkeypatch.setattr(views, "RESULT_ROWS", 1)
+    with on("2026-03-02"):
+        mine = [make_application(orgs["yuandian"])[0] for _ in range(2)]
+        make_application(orgs["zhangwan"])
+        c = client_for("yd_clerk")
+        r = c.post("/staff/workdays/import/", {"text": "2026-03-20,holiday,临时放假"})
+        html = r.content.decode()
+        assert r.status_code == 200 and "共 2 项。下表列出前 1 项。" in html and "另有1项属于其他机构" in html
+        link = re.search(r'href="(/staff/workdays/changes\.csv\?since=[^"]+)"', html).group(1)
+        got = c.get(link.replace("&amp;", "&"))
+        assert got.status_code == 200 and got["Content-Type"].startswith("text/csv")
+        text = got.content.decode("utf-8")
+        assert text.startswith("\ufeff机构,事项,原期限,新期限,重新计算时间")
+        lines = text.strip().splitlines()[1:]
+        assert sorted(line.split(",")[1] for line in lines) == sorted(a.number for a in mine)  # not 张湾乡's
+        assert all(",2026-03-30,2026-03-31," in line for line in lines)
+        assert c.get("/staff/workdays/changes.csv", {"since": "yesterday"}).status_code == 400
+        assert client_for("yd_reviewer").get(link).status_code == 403
