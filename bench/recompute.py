@@ -33,6 +33,8 @@ URL = os.environ.get("BENCH_DATABASE_URL", "postgres://gongkai:gongkai@127.0.0.1
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 
+import benchdb  # noqa: E402  (bench/benchdb.py)
+
 TODAY = date(2027, 1, 20)
 SYNTHETIC_2027 = [(date(2027, 1, 1), "holiday", "元旦")]
 SYNTHETIC_2027 += [(date(2027, 2, 5) + timedelta(days=i), "holiday", "春节") for i in range(9)]
@@ -40,18 +42,7 @@ SYNTHETIC_2027 += [(date(2027, 1, 30), "workday", "春节"), (date(2027, 2, 20),
 
 
 def ensure_database(rebuild: bool):
-    from urllib.parse import urlparse
-
-    import psycopg
-
-    u = urlparse(URL)
-    name = u.path.lstrip("/")
-    admin = f"postgresql://{u.username}:{u.password}@{u.hostname}:{u.port or 5432}/gongkai"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if rebuild:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
+    benchdb.ensure_database(URL, rebuild=rebuild)
 
 
 def populate(n_apps: int):

@@ -26,23 +26,14 @@ URL = os.environ.get("BENCH_DATABASE_URL", "postgres://gongkai:gongkai@127.0.0.1
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 
+import benchdb  # noqa: E402  (bench/benchdb.py)
+
 BENCH_CODE = "BENCH-PROVINCE"
 YEAR = 2024
 
 
 def ensure_database(rebuild: bool):
-    from urllib.parse import urlparse
-
-    import psycopg
-
-    u = urlparse(URL)
-    name = u.path.lstrip("/")
-    admin = f"postgresql://{u.username}:{u.password}@{u.hostname}:{u.port or 5432}/gongkai"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if rebuild:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
+    benchdb.ensure_database(URL, rebuild=rebuild)
 
 
 def build_tree(n_agencies: int):
