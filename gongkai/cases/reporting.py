@@ -65,22 +65,45 @@ def complaint_figures(org_ids, year: int) -> dict:
     return agg
 
 
+def _rating_counts() -> dict:
+    return {
+        "total": Count("id"),
+        "satisfied": Count("id", filter=Q(score="satisfied")),
+        "basic": Count("id", filter=Q(score="basic")),
+        "unsatisfied": Count("id", filter=Q(score="unsatisfied")),
+    }
+
+
+def _with_rate(figures: dict) -> dict:
+    figures["satisfaction_rate"] = (
+        round(100 * (figures["satisfied"] + figures["basic"]) / figures["total"], 1) if figures["total"] else None
+    )
+    return figures
+
+
 def rating_figures(org_ids, year: int) -> dict:
-    """评议 figures; zeros until the ratings model exists."""
-    try:
-        from .models import Rating  # added once the applications app's model exists
-    except ImportError:
-        return {"total": 0, "satisfied": 0, "basic": 0, "unsatisfied": 0, "satisfaction_rate": None}
-    agg = Rating.objects.filter(organization_id__in=list(org_ids), rated_on__year=year).aggregate(
-        total=Count("id"),
-        satisfied=Count("id", filter=Q(score="satisfied")),
-        basic=Count("id", filter=Q(score="basic")),
-        unsatisfied=Count("id", filter=Q(score="unsatisfied")),
+    """评议 figures of the ratings of ``org_ids`` together (an agency, or a subtree)."""
+    from .models import Rating
+
+    return _with_rate(
+        Rating.objects.filter(organization_id__in=list(org_ids), rated_on__year=year).aggregate(**_rating_counts())
     )
-    agg["satisfaction_rate"] = (
-        round(100 * (agg["satisfied"] + agg["basic"]) / agg["total"], 1) if agg["total"] else None
-    )
-    return agg
+
+
+def rating_figures_by_org(org_ids, year: int) -> dict[int, dict]:
+    """:func:`rating_figures` of each agency of ``org_ids`` on its own, in one grouped query."""
+    from .models import Rating
+
+    ids = list(org_ids)
+    counts = {
+        row.pop("organization_id"): row
+        for row in Rating.objects.filter(organization_id__in=ids, rated_on__year=year)
+        .order_by()
+        .values("organization_id")
+        .annotate(**_rating_counts())
+    }
+    zero = {"total": 0, "satisfied": 0, "basic": 0, "unsatisfied": 0}
+    return {pk: _with_rate(dict(counts.get(pk, zero))) for pk in ids}
 
 
 def new_media_facts(org_id: int, year: int) -> dict:

@@ -127,3 +127,17 @@ def test_the_ratings_page_pages_through_every_agency_and_links_to_all_ratings_of
     body = c.get(reverse("cases:ratings"), {"year": 2025}).content.decode()
     assert "评议意见" in body and f'href="{reverse("cases:rating-list")}?year=2025"' in body
     assert "评议意见" not in client_for("zw_clerk").get(reverse("cases:rating-list"), {"year": 2025}).content.decode()
+
+
+def test_the_figures_of_each_agency_come_from_one_query_and_match_each_agencys_own(orgs, django_assert_num_queries):
+    today = timezone.localdate()
+    year = today.year
+    make_rating(orgs["yuandian"], rated_on=today, score="satisfied")
+    make_rating(orgs["yuandian"], rated_on=today, score="unsatisfied")
+    make_rating(orgs["zhangwan"], rated_on=today, score="basic")
+    make_rating(orgs["zhangwan"], rated_on=date(year - 1, 6, 1), score="unsatisfied")  # another year
+    ids = [orgs["yuandian"].pk, orgs["zhangwan"].pk, orgs["dayang"].pk]
+    with django_assert_num_queries(1):
+        by_org = reporting.rating_figures_by_org(ids, year)
+    assert by_org == {pk: reporting.rating_figures([pk], year) for pk in ids}
+    assert by_org[orgs["yuandian"].pk]["total"] == 2 and by_org[orgs["dayang"].pk]["satisfaction_rate"] is None

@@ -168,12 +168,13 @@ def ratings(request):
     year = year_param(request, timezone.localdate().year)
     orgs = paginate(request, access.visible_organizations(request.user).filter(is_active=True).order_by("path", "pk"))
     of_year = _ratings_for(request.user).filter(rated_on__year=year)
+    by_org = reporting.rating_figures_by_org([o.pk for o in orgs], year)
     return render(
         request,
         "cases/ratings.html",
         {
             "page": orgs,
-            "rows": [{"org": o, **reporting.rating_figures([o.pk], year)} for o in orgs],
+            "rows": [{"org": o, **by_org[o.pk]} for o in orgs],
             "year": year,
             "recent": of_year[:PANEL_ROWS],
             "recent_total": of_year.count(),
