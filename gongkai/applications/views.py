@@ -16,7 +16,7 @@ from gongkai.organizations.decorators import staff_required
 from gongkai.organizations.models import WORK_ROLES, Role
 from gongkai.pagination import paginate
 
-from . import clockwork, forms, insights, letters, services
+from . import clockwork, forms, insights, letters, periodic, services
 from .models import AgencySettings, Application, Attachment, ClockState, Consultation, Letter, LetterKind, RequestKind
 from .workflow import OPEN, Conflict, Status, allowed_actions
 
@@ -30,7 +30,10 @@ def queue(request):
     today = timezone.localdate()
     from gongkai.workdays.services import get_calendar
 
-    soon = get_calendar().add_working_days(today, 3)
+    # 临期: within SOON_WORKING_DAYS (the reminders' window) unless ?within=N (1–20; the supervision desk uses 5)
+    within = request.GET.get("within", "")
+    within = int(within) if within.isdigit() and 1 <= int(within) <= 20 else periodic.SOON_WORKING_DAYS
+    soon = get_calendar().add_working_days(today, within)
     qs = _apps(request.user)
     bucket = request.GET.get("bucket", "open")
     buckets = {
@@ -70,6 +73,7 @@ def queue(request):
         {
             "page": page,
             "bucket": bucket,
+            "within": within,
             "counts": counts,
             "statuses": Status.choices,
             "status": status,

@@ -341,3 +341,17 @@ def test_the_queue_pages_through_every_application_keeping_the_filters(orgs, cli
     assert sorted(seen) == sorted(a.number for a in apps)  # each once: no row repeated or skipped
     second = c.get(reverse("applications:queue"), {"bucket": "all", "q": "HA", "page": 2}).content.decode()
     assert "?bucket=all&amp;q=HA&amp;page=3" in second and "?bucket=all&amp;q=HA&amp;page=1" in second
+
+
+def test_the_due_soon_bucket_takes_its_window_from_the_link(orgs, client_for):
+    """The clerk's queue looks 3 working days ahead (the reminders' window); the supervision desk links with 5."""
+    with on("2026-11-23"):  # a Monday, no holiday near
+        app = make_application(orgs["yuandian"], today=date(2026, 10, 30))[0]
+        assert app.due_on == date(2026, 11, 27)  # 4 working days after today
+        c = client_for("yd_clerk")
+        three = c.get(reverse("applications:queue"), {"bucket": "soon"}).content.decode()
+        assert app.number not in three and "3个工作日内到期" in three
+        five = c.get(reverse("applications:queue"), {"bucket": "soon", "within": 5}).content.decode()
+        assert app.number in five and "5个工作日内到期" in five
+        fallback = c.get(reverse("applications:queue"), {"bucket": "soon", "within": "99"}).content.decode()
+        assert app.number not in fallback and "3个工作日内到期" in fallback

@@ -95,10 +95,9 @@ def desk_agency(request, org_id):
                 _list_href("applications:queue", bucket="overdue", org=org.pk),
                 app,
             ),
-            # the application queue has no 5-working-day bucket: its open list, earliest due first, holds them all
             "soon": _panel(
                 selectors.due_soon_applications(ids, today),
-                _list_href("applications:queue", bucket="open", org=org.pk),
+                _list_href("applications:queue", bucket="soon", within=selectors.DUE_SOON_WORKING_DAYS, org=org.pk),
                 app,
             ),
             "publications": _panel(
