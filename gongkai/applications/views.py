@@ -51,8 +51,11 @@ def queue(request):
     if status in Status.values:
         qs = qs.filter(status=status)
     org = request.GET.get("org", "")
-    if org.isdigit():
-        qs = qs.filter(organization_id=int(org))
+    subtree = request.GET.get("sub") == "1"
+    if org.isdigit() and len(org) <= 18:
+        chosen = access.visible_organizations(request.user).filter(pk=int(org)).first() if subtree else None
+        # 含下级机关: the agency and every agency below it (qs is already limited to what the user may see)
+        qs = qs.filter(organization__path__startswith=chosen.path) if chosen else qs.filter(organization_id=int(org))
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(Q(number__icontains=q) | Q(applicant_name__contains=q) | Q(description__contains=q))
@@ -79,7 +82,8 @@ def queue(request):
             "status": status,
             "q": q,
             "org": org,
-            "orgs": access.visible_organizations(request.user).order_by("path"),
+            "subtree": subtree,
+            "orgs": access.visible_organizations(request.user).order_by("path").only("pk", "name", "path"),
             "today": today,
         },
     )

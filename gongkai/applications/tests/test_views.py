@@ -353,5 +353,22 @@ def test_the_due_soon_bucket_takes_its_window_from_the_link(orgs, client_for):
         assert app.number not in three and "3个工作日内到期" in three
         five = c.get(reverse("applications:queue"), {"bucket": "soon", "within": 5}).content.decode()
         assert app.number in five and "5个工作日内到期" in five
+        assert '<input type="hidden" name="within" value="5">' in five  # the filter form keeps the window
         fallback = c.get(reverse("applications:queue"), {"bucket": "soon", "within": "99"}).content.decode()
         assert app.number not in fallback and "3个工作日内到期" in fallback
+
+
+def test_a_supervisor_filters_the_queue_by_an_agency_and_everything_below_it(orgs, client_for):
+    a = make_application(orgs["yuandian"])[0]
+    b = make_application(orgs["zhangwan"])[0]
+    url = reverse("applications:queue")
+    sup = client_for("sz_supervisor")
+    own = sup.get(url, {"org": orgs["shanzhou"].pk}).content.decode()  # the district government's own: none
+    assert a.number not in own and b.number not in own
+    below = sup.get(url, {"org": orgs["shanzhou"].pk, "sub": "1"}).content.decode()
+    assert a.number in below and b.number in below and 'name="sub" value="1" checked' in below
+    one = sup.get(url, {"org": orgs["zhangwan"].pk, "sub": "1"}).content.decode()
+    assert b.number in one and a.number not in one
+    # a clerk cannot widen the queue with the filter: 张湾乡 is not theirs
+    assert b.number not in client_for("yd_clerk").get(url, {"org": orgs["zhangwan"].pk, "sub": "1"}).content.decode()
+    assert b.number not in client_for("yd_clerk").get(url, {"org": orgs["shanzhou"].pk, "sub": "1"}).content.decode()
