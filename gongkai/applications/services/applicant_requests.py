@@ -16,7 +16,7 @@ from ..models import (
     RequestKind,
 )
 from ..workflow import Status
-from .base import APPLICANT, SYSTEM, _audit, _claim, _conclude, _recompute
+from .base import APPLICANT, SYSTEM, _audit, _claim, _close_on_lapse, _recompute
 
 # -- 补正 (第三十条) -------------------------------------------------------------------------------
 
@@ -79,22 +79,17 @@ def submit_correction(app, *, response: str, files=(), online: bool, by, version
 @transaction.atomic
 def lapse_correction(app, *, today, by=SYSTEM):
     """补正期限届满未补正: 视为放弃申请 → 三（六）1."""
-    req = app.requests.filter(kind=RequestKind.CORRECTION, outcome=ApplicantRequest.Outcome.OPEN).first()
-    if req is None or req.respond_by >= today:
-        raise ValidationError(_("补正期限尚未届满。"))
-    _claim(app, version=None, to=Status.CLOSED)
-    req.outcome = ApplicantRequest.Outcome.LAPSED
-    req.save(update_fields=["outcome"])
-    _conclude(app, category="other.no_correction", on=today, close_kind=Kind.CORRECTION_LAPSED)
-    _recompute(app, today)
-    letters.issue(
+    _close_on_lapse(
         app,
-        LetterKind.REPLY_OTHER,
-        on=today,
-        values={"理由": _("您未在补正期限内补正，视为放弃申请，本机关不再处理该政府信息公开申请。")},
-    )
-    _audit(
-        app, by=by, action="correction_lapsed", after={"status": app.status}, note=_("补正期限届满未补正，视为放弃申请")
+        kind=RequestKind.CORRECTION,
+        today=today,
+        by=by,
+        not_yet=_("补正期限尚未届满。"),
+        category="other.no_correction",
+        close_kind=Kind.CORRECTION_LAPSED,
+        reason=_("您未在补正期限内补正，视为放弃申请，本机关不再处理该政府信息公开申请。"),
+        action="correction_lapsed",
+        note=_("补正期限届满未补正，视为放弃申请"),
     )
 
 

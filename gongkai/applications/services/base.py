@@ -5,7 +5,7 @@ import secrets
 from datetime import date
 
 from django.contrib.auth.hashers import check_password
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -14,12 +14,9 @@ from gongkai.organizations.access import has_role
 from gongkai.organizations.models import Role
 from gongkai.workdays.clock import Kind
 
-from .. import clockwork
-from ..models import (
-    Application,
-    Counter,
-)
-from ..workflow import Conflict, check
+from .. import clockwork, letters
+from ..models import ApplicantRequest, Application, Counter, LetterKind
+from ..workflow import Conflict, Status, check
 
 log = logging.getLogger("gongkai.applications")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -79,3 +76,20 @@ def _conclude(app, *, category: str, on: date, close_kind=Kind.CLOSED, note=""):
     app.save(update_fields=["decision_category", "concluded_on"])
     if close_kind is not None:
         clockwork.add_event(app, close_kind, on, note=note)
+
+
+def _close_on_lapse(
+    app, *, kind: str, today, by, not_yet: str, category: str, close_kind, reason: str, action: str, note: str
+) -> None:
+    """The applicant let an open request (补正, 缴费) lapse: the request lapses, the case closes under ``category``
+    (三（六）), and the agency issues the 告知书 giving ``reason``. ``not_yet`` is the refusal while time remains."""
+    req = app.requests.filter(kind=kind, outcome=ApplicantRequest.Outcome.OPEN).first()
+    if req is None or req.respond_by >= today:
+        raise ValidationError(not_yet)
+    _claim(app, version=None, to=Status.CLOSED)
+    req.outcome = ApplicantRequest.Outcome.LAPSED
+    req.save(update_fields=["outcome"])
+    _conclude(app, category=category, on=today, close_kind=close_kind)
+    _recompute(app, today)
+    letters.issue(app, LetterKind.REPLY_OTHER, on=today, values={"理由": reason})
+    _audit(app, by=by, action=action, after={"status": app.status}, note=note)

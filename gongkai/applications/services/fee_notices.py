@@ -19,7 +19,7 @@ from ..models import (
     RequestKind,
 )
 from ..workflow import Status
-from .base import APPLICANT, SYSTEM, _audit, _claim, _conclude, _recompute
+from .base import APPLICANT, SYSTEM, _audit, _claim, _close_on_lapse, _recompute
 
 # -- 信息处理费 (第四十二条; 国办函〔2020〕109号) ----------------------------------------------------
 
@@ -134,18 +134,16 @@ def applicant_fee_note(app, *, reference: str, today):
 
 @transaction.atomic
 def lapse_fee(app, *, today, by=SYSTEM):
-    req = app.requests.filter(kind=RequestKind.FEE, outcome=ApplicantRequest.Outcome.OPEN).first()
-    if req is None or req.respond_by >= today:
-        raise ValidationError(_("缴费期限尚未届满。"))
-    _claim(app, version=None, to=Status.CLOSED)
-    req.outcome = ApplicantRequest.Outcome.LAPSED
-    req.save(update_fields=["outcome"])
-    _conclude(app, category="other.unpaid_fee", on=today, close_kind=Kind.FEE_LAPSED)
-    _recompute(app, today)
-    letters.issue(
+    """缴费期限届满未缴费: 不再处理 → 三（六）2."""
+    _close_on_lapse(
         app,
-        LetterKind.REPLY_OTHER,
-        on=today,
-        values={"理由": _("您未在缴费期限内按收费通知要求缴纳费用，本机关不再处理该政府信息公开申请。")},
+        kind=RequestKind.FEE,
+        today=today,
+        by=by,
+        not_yet=_("缴费期限尚未届满。"),
+        category="other.unpaid_fee",
+        close_kind=Kind.FEE_LAPSED,
+        reason=_("您未在缴费期限内按收费通知要求缴纳费用，本机关不再处理该政府信息公开申请。"),
+        action="fee_lapsed",
+        note=_("逾期未缴费，不再处理"),
     )
-    _audit(app, by=by, action="fee_lapsed", after={"status": app.status}, note=_("逾期未缴费，不再处理"))
