@@ -186,3 +186,17 @@ def test_the_complaint_list_pages_through_every_complaint_keeping_the_filters(or
         [f'href="/staff/cases/complaints/{c.pk}/"' for c in complaints],
         absent=[f'href="/staff/cases/complaints/{c.pk}/"' for c in (answered, other_org)],
     )
+
+
+def test_a_refused_reply_shows_the_same_page_with_the_application_link(orgs, client_for):
+    from gongkai.applications.testing import make_application
+
+    app = make_application(orgs["yuandian"])[0]
+    complaint = make_complaint(orgs["yuandian"], application_number=app.number)
+    c = client_for("sz_supervisor")
+    url = f"/staff/cases/complaints/{complaint.pk}/"
+    link = f'<a href="/staff/applications/{app.pk}/">{app.number}</a>'
+    assert link in c.get(url).content.decode()
+    refused = c.post(url + "reply/", {"text": "答复"})
+    assert refused.status_code == 400 and "请先记录查证结论" in refused.content.decode()
+    assert link in refused.content.decode()  # the error page is the complaint page, not a reduced copy

@@ -71,10 +71,8 @@ def complaint_new(request):
     return render(request, "cases/complaint_form.html", {"form": form})
 
 
-@staff_required
-def complaint_detail(request, complaint_id):
-    complaint = _complaint_for(request.user, complaint_id)
-    handle = can_handle(request.user, complaint)
+def _render_detail(request, complaint, *, finding_form=None, reply_form=None, status=200):
+    """The complaint page; a refused finding or reply shows it again with the bound form and its errors."""
     application = application_by_number(complaint.subject_organization, complaint.application_number)
     if (
         application is not None
@@ -87,16 +85,24 @@ def complaint_detail(request, complaint_id):
         {
             "complaint": complaint,
             "personal": can_see_personal_data(request.user, complaint),
-            "can_handle": handle,
-            "finding_form": forms.FindingForm(
+            "can_handle": can_handle(request.user, complaint),
+            "finding_form": finding_form
+            if finding_form is not None
+            else forms.FindingForm(
                 initial={"finding": complaint.finding, "measure": complaint.measure, "note": complaint.finding_note}
             ),
-            "reply_form": forms.ReplyForm(),
+            "reply_form": reply_form if reply_form is not None else forms.ReplyForm(),
             "urgings": complaint.urgings.all(),
             "can_urge": services.issuer_for(request.user, complaint.subject_organization) is not None,
             "application_href": href("applications:detail", application_id=application.pk) if application else None,
         },
+        status=status,
     )
+
+
+@staff_required
+def complaint_detail(request, complaint_id):
+    return _render_detail(request, _complaint_for(request.user, complaint_id))
 
 
 @staff_required
@@ -113,19 +119,7 @@ def complaint_finding(request, complaint_id):
             return redirect("cases:complaint-detail", complaint_id=complaint.pk)
         except ValidationError as exc:
             form_errors(form, exc)
-    return render(
-        request,
-        "cases/complaint_detail.html",
-        {
-            "complaint": complaint,
-            "personal": can_see_personal_data(request.user, complaint),
-            "can_handle": True,
-            "finding_form": form,
-            "reply_form": forms.ReplyForm(),
-            "urgings": complaint.urgings.all(),
-        },
-        status=400,
-    )
+    return _render_detail(request, complaint, finding_form=form, status=400)
 
 
 @staff_required
@@ -144,19 +138,7 @@ def complaint_reply(request, complaint_id):
             return redirect("cases:complaint-detail", complaint_id=complaint.pk)
         except ValidationError as exc:
             form_errors(form, exc)
-    return render(
-        request,
-        "cases/complaint_detail.html",
-        {
-            "complaint": complaint,
-            "personal": can_see_personal_data(request.user, complaint),
-            "can_handle": True,
-            "finding_form": forms.FindingForm(),
-            "reply_form": form,
-            "urgings": complaint.urgings.all(),
-        },
-        status=400,
-    )
+    return _render_detail(request, complaint, reply_form=form, status=400)
 
 
 # ---------------------------------------------------------------- 评议
